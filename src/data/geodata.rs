@@ -1,0 +1,548 @@
+//! GeoJSON layers → typed geometries.
+//!
+//! Each layer is a FeatureCollection in lon/lat. Only `regions` is required; the context layers
+//! (lines, rivers, lakes, railways, places) are drawn when present. Every coordinate is checked
+//! (finite, within ±180/±90) and every geometry has the type its layer expects, so the renderer
+//! never sees NaN or a point where a polygon should be.
+
+use std::collections::BTreeSet;
+
+use geo::{Coord, MultiLineString, MultiPolygon, Point};
+use geojson::{Feature, FeatureCollection, JsonObject};
+use serde_json::Value;
+
+use crate::data::treaties::{check_id, line_and_column};
+use crate::error::{Error, Result};
+
+/// Whether a region can be assigned by a treaty or only sets the scene.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A unit the agreements assign (Korea, South Manchuria, ...).
+    Sphere,
+    /// Surrounding territory (China proper, the Russian Empire, Japan).
+    Context,
+}
+
+/// A region outline.
+#[derive(Debug, Clone)]
+pub struct Region {
+    /// Stable id, e.g. `south_manchuria`.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Short map label, when the name is too long to print on the map.
+    pub label: Option<String>,
+    /// Sphere or context.
+    pub role: Role,
+    /// Outline in lon/lat.
+    pub geometry: MultiPolygon<f64>,
+}
+
+/// A demarcation line.
+#[derive(Debug, Clone)]
+pub struct TreatyLine {
+    /// Stable id, e.g. `line_1907`.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Short tag printed beside the line on the map (property `label`, else `treaty`).
+    pub tag: Option<String>,
+    /// True where the course is a reconstruction (drawn differently).
+    pub uncertain: bool,
+    /// Course in lon/lat.
+    pub geometry: MultiLineString<f64>,
+}
+
+/// A river centreline.
+#[derive(Debug, Clone)]
+pub struct River {
+    /// Name, if any.
+    pub name: Option<String>,
+    /// Natural Earth scale rank (lower = more important).
+    pub scalerank: i64,
+    /// Course in lon/lat.
+    pub geometry: MultiLineString<f64>,
+}
+
+/// A lake.
+#[derive(Debug, Clone)]
+pub struct Lake {
+    /// Name, if any.
+    pub name: Option<String>,
+    /// Outline in lon/lat.
+    pub geometry: MultiPolygon<f64>,
+}
+
+/// A railway line.
+#[derive(Debug, Clone)]
+pub struct Railway {
+    /// Name.
+    pub name: String,
+    /// Power id of its operator, if any.
+    pub operator: Option<String>,
+    /// Year it opened; drawn only from that year.
+    pub opened: Option<i32>,
+    /// Course in lon/lat.
+    pub geometry: MultiLineString<f64>,
+}
+
+/// A place to label.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// Stable id.
+    pub id: String,
+    /// Period name, e.g. "Mukden".
+    pub name: String,
+    /// A later period name and the year it applies from (Keijō from 1910).
+    pub renamed: Option<(String, i32)>,
+    /// Modern name, e.g. "Shenyang".
+    pub modern: Option<String>,
+    /// 1 = always labelled, 2 = if room, 3 = minor.
+    pub rank: u8,
+    /// Position in lon/lat.
+    pub location: Point<f64>,
+}
+
+impl Place {
+    /// The name the place had in `year`.
+    pub fn name_in(&self, year: i32) -> &str {
+        match &self.renamed {
+            Some((name, from)) if year >= *from => name,
+            _ => &self.name,
+        }
+    }
+}
+
+/// All layers of one dataset.
+#[derive(Debug, Clone, Default)]
+pub struct Geodata {
+    /// Region outlines (required, non-empty).
+    pub regions: Vec<Region>,
+    /// Demarcation lines.
+    pub lines: Vec<TreatyLine>,
+    /// Rivers.
+    pub rivers: Vec<River>,
+    /// Lakes.
+    pub lakes: Vec<Lake>,
+    /// Railways.
+    pub railways: Vec<Railway>,
+    /// Places.
+    pub places: Vec<Place>,
+}
+
+impl Geodata {
+    /// The region with this id.
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+}
+
+/// One layer's text, with the name to use in messages.
+#[derive(Debug, Clone, Copy)]
+pub struct LayerText<'a> {
+    /// File name for messages, e.g. `regions.geojson`.
+    pub file: &'a str,
+    /// The GeoJSON text.
+    pub text: &'a str,
+}
+
+/// The text of every layer; `None` for a missing optional layer.
+#[derive(Debug, Clone, Copy)]
+pub struct GeodataText<'a> {
+    /// Region outlines.
+    pub regions: LayerText<'a>,
+    /// Demarcation lines.
+    pub lines: Option<LayerText<'a>>,
+    /// Rivers.
+    pub rivers: Option<LayerText<'a>>,
+    /// Lakes.
+    pub lakes: Option<LayerText<'a>>,
+    /// Railways.
+    pub railways: Option<LayerText<'a>>,
+    /// Places.
+    pub places: Option<LayerText<'a>>,
+}
+
+impl Geodata {
+    /// Parses and checks every layer. `check_validity` runs the (slower) polygon validity check
+    /// on the regions; the bundled data is checked by the test suite instead.
+    pub fn from_text(text: &GeodataText<'_>, check_validity: bool) -> Result<Geodata> {
+        let regions = load_layer(text.regions, parse_region)?;
+        if check_validity {
+            for r in &regions {
+                crate::data::validity::check_polygons(&r.geometry).map_err(|m| {
+                    Error::invalid(text.regions.file, format!("region '{}': {m}", r.id))
+                })?;
+            }
+        }
+        if regions.is_empty() {
+            return Err(Error::invalid(
+                text.regions.file,
+                "the FeatureCollection has no features: at least one region is needed",
+            ));
+        }
+        let mut ids = BTreeSet::new();
+        for r in &regions {
+            if !ids.insert(r.id.as_str()) {
+                return Err(Error::invalid(
+                    text.regions.file,
+                    format!("region id '{}' is used twice", r.id),
+                ));
+            }
+        }
+        Ok(Geodata {
+            regions,
+            lines: load_optional(text.lines, parse_line)?,
+            rivers: load_optional(text.rivers, parse_river)?,
+            lakes: load_optional(text.lakes, parse_lake)?,
+            railways: load_optional(text.railways, parse_railway)?,
+            places: load_optional(text.places, parse_place)?,
+        })
+    }
+}
+
+/// Where a problem is: "feature 3 ('korea')".
+struct FeatureRef<'a> {
+    file: &'a str,
+    index: usize,
+    id: Option<String>,
+}
+
+impl FeatureRef<'_> {
+    fn error(&self, message: impl std::fmt::Display) -> Error {
+        let which = match &self.id {
+            Some(id) => format!("feature {} ('{}')", self.index, id),
+            None => format!("feature {}", self.index),
+        };
+        Error::invalid(self.file, format!("{which}: {message}"))
+    }
+}
+
+fn load_optional<T>(
+    layer: Option<LayerText<'_>>,
+    parse: fn(&FeatureRef<'_>, &Feature) -> Result<T>,
+) -> Result<Vec<T>> {
+    layer.map_or(Ok(Vec::new()), |layer| load_layer(layer, parse))
+}
+
+fn load_layer<T>(
+    layer: LayerText<'_>,
+    parse: fn(&FeatureRef<'_>, &Feature) -> Result<T>,
+) -> Result<Vec<T>> {
+    let collection: FeatureCollection = serde_json::from_str(layer.text).map_err(|err| {
+        let (line, column) = if err.line() > 0 {
+            (err.line(), err.column())
+        } else {
+            line_and_column(layer.text, 0)
+        };
+        Error::Syntax {
+            file: layer.file.to_string(),
+            message: strip_position(&err.to_string()),
+            line,
+            column,
+        }
+    })?;
+    collection
+        .features
+        .iter()
+        .enumerate()
+        .map(|(index, feature)| {
+            let at = FeatureRef {
+                file: layer.file,
+                index,
+                id: feature
+                    .properties
+                    .as_ref()
+                    .and_then(|p| p.get("id").or_else(|| p.get("name")))
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
+            };
+            parse(&at, feature)
+        })
+        .collect()
+}
+
+/// serde_json appends " at line L column C"; we print those separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn properties<'a>(at: &FeatureRef<'_>, feature: &'a Feature) -> Result<&'a JsonObject> {
+    feature
+        .properties
+        .as_ref()
+        .ok_or_else(|| at.error("has no properties"))
+}
+
+fn string_property(at: &FeatureRef<'_>, props: &JsonObject, key: &str) -> Result<Option<String>> {
+    match props.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(at.error(format!("property '{key}' must be a string, not {other}"))),
+    }
+}
+
+fn required_string(at: &FeatureRef<'_>, props: &JsonObject, key: &str) -> Result<String> {
+    string_property(at, props, key)?
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| at.error(format!("property '{key}' is missing")))
+}
+
+fn integer_property(at: &FeatureRef<'_>, props: &JsonObject, key: &str) -> Result<Option<i64>> {
+    match props.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => v
+            .as_i64()
+            .map(Some)
+            .ok_or_else(|| at.error(format!("property '{key}' must be a whole number"))),
+    }
+}
+
+fn id_property(at: &FeatureRef<'_>, props: &JsonObject) -> Result<String> {
+    let id = required_string(at, props, "id")?;
+    check_id(&id).map_err(|m| at.error(format!("id '{id}': {m}")))?;
+    Ok(id)
+}
+
+fn geometry(at: &FeatureRef<'_>, feature: &Feature) -> Result<geo::Geometry<f64>> {
+    let geometry = feature
+        .geometry
+        .as_ref()
+        .ok_or_else(|| at.error("has no geometry"))?;
+    let geometry: geo::Geometry<f64> = geo::Geometry::try_from(&geometry.value)
+        .map_err(|err| at.error(format!("unreadable geometry: {err}")))?;
+    check_coordinates(at, &geometry)?;
+    Ok(geometry)
+}
+
+fn check_coordinates(at: &FeatureRef<'_>, geometry: &geo::Geometry<f64>) -> Result<()> {
+    use geo::CoordsIter;
+    for Coord { x, y } in geometry.coords_iter() {
+        if !x.is_finite() || !y.is_finite() {
+            return Err(at.error("a coordinate is not a finite number"));
+        }
+        if !(-180.0..=180.0).contains(&x) || !(-90.0..=90.0).contains(&y) {
+            return Err(at.error(format!(
+                "coordinate ({x}, {y}) is outside longitude ±180 / latitude ±90"
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn kind(geometry: &geo::Geometry<f64>) -> &'static str {
+    match geometry {
+        geo::Geometry::Point(_) => "Point",
+        geo::Geometry::MultiPoint(_) => "MultiPoint",
+        geo::Geometry::LineString(_) | geo::Geometry::Line(_) => "LineString",
+        geo::Geometry::MultiLineString(_) => "MultiLineString",
+        geo::Geometry::Polygon(_) | geo::Geometry::Rect(_) | geo::Geometry::Triangle(_) => {
+            "Polygon"
+        }
+        geo::Geometry::MultiPolygon(_) => "MultiPolygon",
+        geo::Geometry::GeometryCollection(_) => "GeometryCollection",
+    }
+}
+
+fn areal(at: &FeatureRef<'_>, geometry: geo::Geometry<f64>) -> Result<MultiPolygon<f64>> {
+    let polygons = match geometry {
+        geo::Geometry::Polygon(p) => MultiPolygon::new(vec![p]),
+        geo::Geometry::MultiPolygon(mp) => mp,
+        other => {
+            return Err(at.error(format!(
+                "geometry must be a Polygon or MultiPolygon, not a {}",
+                kind(&other)
+            )))
+        }
+    };
+    for polygon in &polygons {
+        if polygon.exterior().0.len() < 4 {
+            return Err(at.error("a polygon ring has fewer than 4 positions"));
+        }
+    }
+    Ok(polygons)
+}
+
+fn linear(at: &FeatureRef<'_>, geometry: geo::Geometry<f64>) -> Result<MultiLineString<f64>> {
+    match geometry {
+        geo::Geometry::LineString(l) => Ok(MultiLineString::new(vec![l])),
+        geo::Geometry::MultiLineString(ml) => Ok(ml),
+        other => Err(at.error(format!(
+            "geometry must be a LineString or MultiLineString, not a {}",
+            kind(&other)
+        ))),
+    }
+}
+
+fn parse_region(at: &FeatureRef<'_>, feature: &Feature) -> Result<Region> {
+    let props = properties(at, feature)?;
+    let role = match string_property(at, props, "role")?.as_deref() {
+        None | Some("sphere") => Role::Sphere,
+        Some("context") => Role::Context,
+        Some(other) => {
+            return Err(at.error(format!(
+                "role must be \"sphere\" or \"context\", not \"{other}\""
+            )))
+        }
+    };
+    let geometry = areal(at, geometry(at, feature)?)?;
+    Ok(Region {
+        id: id_property(at, props)?,
+        name: required_string(at, props, "name")?,
+        label: string_property(at, props, "label")?,
+        role,
+        geometry,
+    })
+}
+
+fn parse_line(at: &FeatureRef<'_>, feature: &Feature) -> Result<TreatyLine> {
+    let props = properties(at, feature)?;
+    let uncertain = match props.get("uncertain") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(at.error("property 'uncertain' must be true or false")),
+    };
+    Ok(TreatyLine {
+        id: id_property(at, props)?,
+        name: required_string(at, props, "name")?,
+        tag: match string_property(at, props, "label")? {
+            Some(label) => Some(label),
+            None => string_property(at, props, "treaty")?,
+        },
+        uncertain,
+        geometry: linear(at, geometry(at, feature)?)?,
+    })
+}
+
+fn parse_river(at: &FeatureRef<'_>, feature: &Feature) -> Result<River> {
+    let props = properties(at, feature)?;
+    Ok(River {
+        name: string_property(at, props, "name")?,
+        scalerank: integer_property(at, props, "scalerank")?.unwrap_or(10),
+        geometry: linear(at, geometry(at, feature)?)?,
+    })
+}
+
+fn parse_lake(at: &FeatureRef<'_>, feature: &Feature) -> Result<Lake> {
+    let props = properties(at, feature)?;
+    Ok(Lake {
+        name: string_property(at, props, "name")?,
+        geometry: areal(at, geometry(at, feature)?)?,
+    })
+}
+
+fn parse_railway(at: &FeatureRef<'_>, feature: &Feature) -> Result<Railway> {
+    let props = properties(at, feature)?;
+    let opened = integer_property(at, props, "opened")?
+        .map(|y| i32::try_from(y).map_err(|_| at.error("property 'opened' is not a year")))
+        .transpose()?;
+    Ok(Railway {
+        name: required_string(at, props, "name")?,
+        operator: string_property(at, props, "operator")?,
+        opened,
+        geometry: linear(at, geometry(at, feature)?)?,
+    })
+}
+
+fn parse_place(at: &FeatureRef<'_>, feature: &Feature) -> Result<Place> {
+    let props = properties(at, feature)?;
+    let location = match geometry(at, feature)? {
+        geo::Geometry::Point(p) => p,
+        other => return Err(at.error(format!("geometry must be a Point, not a {}", kind(&other)))),
+    };
+    let rank = integer_property(at, props, "rank")?.unwrap_or(2);
+    let rank = u8::try_from(rank)
+        .ok()
+        .filter(|r| (1..=3).contains(r))
+        .ok_or_else(|| at.error("property 'rank' must be 1, 2 or 3"))?;
+    let renamed = match (
+        string_property(at, props, "later_name")?,
+        integer_property(at, props, "later_name_from")?,
+    ) {
+        (Some(name), Some(from)) => Some((
+            name,
+            i32::try_from(from).map_err(|_| at.error("'later_name_from' is not a year"))?,
+        )),
+        (None, None) => None,
+        _ => {
+            return Err(at.error("'later_name' and 'later_name_from' must be given together"));
+        }
+    };
+    Ok(Place {
+        id: id_property(at, props)?,
+        name: required_string(at, props, "name")?,
+        renamed,
+        modern: string_property(at, props, "modern")?,
+        rank,
+        location,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn regions(text: &str) -> Result<Geodata> {
+        Geodata::from_text(
+            &GeodataText {
+                regions: LayerText {
+                    file: "regions.geojson",
+                    text,
+                },
+                lines: None,
+                rivers: None,
+                lakes: None,
+                railways: None,
+                places: None,
+            },
+            true,
+        )
+    }
+
+    const SQUARE: &str = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a","name":"A"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}]}"#;
+
+    #[test]
+    fn reads_a_region() {
+        let g = regions(SQUARE).unwrap();
+        assert_eq!(g.regions[0].id, "a");
+        assert_eq!(g.regions[0].role, Role::Sphere);
+    }
+
+    #[test]
+    fn names_file_and_feature_in_errors() {
+        let text = SQUARE.replace("[1,1]", "[1,100]");
+        let err = regions(&text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("regions.geojson: feature 0 ('a'): coordinate (1, 100)"),
+            "{err}"
+        );
+        let text = SQUARE.replace(
+            r#""type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]"#,
+            r#""type":"Point","coordinates":[0,0]"#,
+        );
+        let err = regions(&text).unwrap_err().to_string();
+        assert!(
+            err.contains("must be a Polygon or MultiPolygon, not a Point"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn syntax_error_has_position() {
+        let err = regions("{\"type\":\n  \"FeatureCollection\",,}")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("(line 2, column"), "{err}");
+    }
+
+    #[test]
+    fn empty_collection_is_an_error() {
+        let err = regions(r#"{"type":"FeatureCollection","features":[]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no features"), "{err}");
+    }
+}

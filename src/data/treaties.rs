@@ -1,0 +1,577 @@
+//! The treaty file: powers, agreements, the regions each assigns, and dated changes of status.
+//!
+//! It is TOML edited by hand, so loading is strict: unknown fields, duplicate ids, agreements on
+//! the same day and an unknown power are errors that name the file and the entry.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// A calendar date (New Style).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, e.g. 1912.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of the month, 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// The last day of `year`.
+    pub fn end_of_year(year: i32) -> Date {
+        Date {
+            year,
+            month: 12,
+            day: 31,
+        }
+    }
+
+    fn from_toml(value: &toml::value::Datetime) -> Option<Date> {
+        if value.time.is_some() || value.offset.is_some() {
+            return None;
+        }
+        let date = value.date?;
+        Some(Date {
+            year: i32::from(date.year),
+            month: date.month,
+            day: date.day,
+        })
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl fmt::Display for Date {
+    /// Written as in the sources: "8 July 1912".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let month = MONTHS
+            .get(usize::from(self.month).saturating_sub(1))
+            .unwrap_or(&"?");
+        write!(f, "{} {} {}", self.day, month, self.year)
+    }
+}
+
+/// What holding a region means. The order is the order of the legend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Sovereign territory of the power.
+    Territory,
+    /// Annexed colony.
+    Colony,
+    /// Protectorate.
+    Protectorate,
+    /// Leased territory (Kwantung).
+    LeasedTerritory,
+    /// Sphere of special interests (1910 onwards).
+    Sphere,
+    /// Special interests recognised, without a sphere line (Outer Mongolia, 1907).
+    SpecialInterests,
+    /// Zone reserved for one power's railway and telegraph concessions (1907).
+    ConcessionZone,
+    /// Land the agreement leaves undefined (west of 122° E until 1912).
+    Undefined,
+}
+
+impl Status {
+    /// The phrase used in the legend and in exports.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Status::Territory => "territory",
+            Status::Colony => "colony",
+            Status::Protectorate => "protectorate",
+            Status::LeasedTerritory => "leased territory",
+            Status::Sphere => "sphere of special interests",
+            Status::SpecialInterests => "special interests recognised",
+            Status::ConcessionZone => "railway and telegraph concession zone",
+            Status::Undefined => "left undefined by the agreement",
+        }
+    }
+
+    /// The machine name used in exports (`leased_territory`, ...).
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Territory => "territory",
+            Status::Colony => "colony",
+            Status::Protectorate => "protectorate",
+            Status::LeasedTerritory => "leased_territory",
+            Status::Sphere => "sphere",
+            Status::SpecialInterests => "special_interests",
+            Status::ConcessionZone => "concession_zone",
+            Status::Undefined => "undefined",
+        }
+    }
+}
+
+/// A power that holds territory or a sphere.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Power {
+    /// Stable id used by assignments, e.g. `japan`.
+    pub id: String,
+    /// Name, e.g. "Japan".
+    pub name: String,
+    /// Adjective for the legend, e.g. "Japanese".
+    pub adjective: String,
+    /// Optional fill colour `#rrggbb`; otherwise one is taken from the palette.
+    pub color: Option<String>,
+}
+
+/// One region's power and status, from an agreement, the baseline or an event.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assignment {
+    /// Region id from the outlines file.
+    pub region: String,
+    /// Power id; none for an undefined area.
+    pub power: Option<String>,
+    /// What the power holds there.
+    pub status: Status,
+    /// Short explanation (for exports).
+    pub note: Option<String>,
+}
+
+/// The label an agreement gives one of its lines.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LineLabel {
+    /// Line id from the lines file.
+    pub line: String,
+    /// Legend text.
+    pub label: String,
+    /// Short tag printed beside the line on the map (default: the line's own tag).
+    pub tag: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAgreement {
+    id: String,
+    name: String,
+    signed: toml::value::Datetime,
+    signed_old_style: Option<String>,
+    place: String,
+    signatories: Vec<String>,
+    public_part: Option<String>,
+    secret_part: Option<String>,
+    summary: String,
+    ended: Option<String>,
+    #[serde(default)]
+    lines: Vec<String>,
+    #[serde(default)]
+    line_labels: Vec<LineLabel>,
+    #[serde(default)]
+    assignments: Vec<Assignment>,
+    #[serde(default)]
+    sources: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    date: toml::value::Datetime,
+    region: String,
+    power: Option<String>,
+    status: Status,
+    note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTreatyFile {
+    title: String,
+    subtitle: Option<String>,
+    first_year: i32,
+    last_year: i32,
+    credit: Option<String>,
+    powers: Vec<Power>,
+    #[serde(default)]
+    baseline: Vec<Assignment>,
+    agreements: Vec<RawAgreement>,
+    #[serde(default)]
+    events: Vec<RawEvent>,
+}
+
+/// One agreement.
+#[derive(Debug, Clone)]
+pub struct Agreement {
+    /// Stable id, e.g. "1912".
+    pub id: String,
+    /// Name, e.g. "Third Russo-Japanese Agreement".
+    pub name: String,
+    /// Date of signature (New Style).
+    pub signed: Date,
+    /// Date of signature in the Russian Old Style calendar, as text.
+    pub signed_old_style: Option<String>,
+    /// Place of signature.
+    pub place: String,
+    /// Signatories with their country.
+    pub signatories: Vec<String>,
+    /// What was published.
+    pub public_part: Option<String>,
+    /// What was secret.
+    pub secret_part: Option<String>,
+    /// One-line summary for `list`.
+    pub summary: String,
+    /// How and when it ended, if known.
+    pub ended: Option<String>,
+    /// Ids of the lines in force under this agreement.
+    pub lines: Vec<String>,
+    /// Legend labels for those lines.
+    pub line_labels: Vec<LineLabel>,
+    /// Regions it assigns.
+    pub assignments: Vec<Assignment>,
+    /// Source tags.
+    pub sources: Vec<String>,
+}
+
+/// A dated change of status between agreements (an annexation, a protectorate).
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// When it took effect.
+    pub date: Date,
+    /// The new state of the region.
+    pub assignment: Assignment,
+}
+
+/// The whole treaty file, checked.
+#[derive(Debug, Clone)]
+pub struct Treaties {
+    /// Map title.
+    pub title: String,
+    /// Optional subtitle for series pages.
+    pub subtitle: Option<String>,
+    /// First year a map can be drawn for.
+    pub first_year: i32,
+    /// Last year a map can be drawn for.
+    pub last_year: i32,
+    /// Credit line printed on the map.
+    pub credit: Option<String>,
+    /// The powers, in file order.
+    pub powers: Vec<Power>,
+    /// State before the first agreement.
+    pub baseline: Vec<Assignment>,
+    /// Agreements in date order.
+    pub agreements: Vec<Agreement>,
+    /// Changes between agreements, in date order.
+    pub events: Vec<Event>,
+}
+
+impl Treaties {
+    /// Parses and checks a treaty file. `file` names it in error messages.
+    pub fn from_toml_str(text: &str, file: &str) -> Result<Treaties> {
+        let raw: RawTreatyFile = toml::from_str(text).map_err(|err| {
+            let (line, column) = err
+                .span()
+                .map(|span| line_and_column(text, span.start))
+                .unwrap_or((1, 1));
+            Error::Syntax {
+                file: file.to_string(),
+                message: err.message().trim().replace('\n', " "),
+                line,
+                column,
+            }
+        })?;
+        let invalid = |message: String| Error::invalid(file, message);
+
+        if raw.first_year > raw.last_year {
+            return Err(invalid(format!(
+                "first_year {} is after last_year {}",
+                raw.first_year, raw.last_year
+            )));
+        }
+        let mut power_ids = BTreeSet::new();
+        for power in &raw.powers {
+            check_id(&power.id).map_err(|m| invalid(format!("power '{}': {m}", power.id)))?;
+            if !power_ids.insert(power.id.as_str()) {
+                return Err(invalid(format!("power '{}' is defined twice", power.id)));
+            }
+            if let Some(color) = &power.color {
+                crate::scene::style::Rgb::parse_hex(color).ok_or_else(|| {
+                    invalid(format!(
+                        "power '{}': colour '{color}' is not of the form #rrggbb",
+                        power.id
+                    ))
+                })?;
+            }
+        }
+        let check_assignment = |a: &Assignment, context: &str| -> Result<()> {
+            match &a.power {
+                Some(p) if !power_ids.contains(p.as_str()) => Err(invalid(format!(
+                    "{context}: region '{}' is given to unknown power '{p}'",
+                    a.region
+                ))),
+                None if a.status != Status::Undefined => Err(invalid(format!(
+                    "{context}: region '{}' has status '{}' but no power",
+                    a.region,
+                    a.status.key()
+                ))),
+                _ => Ok(()),
+            }
+        };
+        for a in &raw.baseline {
+            check_assignment(a, "baseline")?;
+        }
+
+        let mut agreements = Vec::with_capacity(raw.agreements.len());
+        let mut agreement_ids = BTreeSet::new();
+        for a in raw.agreements {
+            let context = format!("agreement '{}'", a.id);
+            let signed = Date::from_toml(&a.signed)
+                .ok_or_else(|| invalid(format!("{context}: 'signed' must be a plain date")))?;
+            if !agreement_ids.insert(a.id.clone()) {
+                return Err(invalid(format!("{context} is defined twice")));
+            }
+            for assignment in &a.assignments {
+                check_assignment(assignment, &context)?;
+            }
+            for label in &a.line_labels {
+                if !a.lines.contains(&label.line) {
+                    return Err(invalid(format!(
+                        "{context}: a label is given for line '{}', which the agreement does not list",
+                        label.line
+                    )));
+                }
+            }
+            agreements.push(Agreement {
+                id: a.id,
+                name: a.name,
+                signed,
+                signed_old_style: a.signed_old_style,
+                place: a.place,
+                signatories: a.signatories,
+                public_part: a.public_part,
+                secret_part: a.secret_part,
+                summary: a.summary,
+                ended: a.ended,
+                lines: a.lines,
+                line_labels: a.line_labels,
+                assignments: a.assignments,
+                sources: a.sources,
+            });
+        }
+        if agreements.is_empty() {
+            return Err(invalid("the file has no agreements".to_string()));
+        }
+        agreements.sort_by_key(|a| a.signed);
+        for pair in agreements.windows(2) {
+            if pair[0].signed == pair[1].signed {
+                return Err(invalid(format!(
+                    "agreements '{}' and '{}' are both dated {}",
+                    pair[0].id, pair[1].id, pair[0].signed
+                )));
+            }
+        }
+        if agreements[0].signed.year > raw.first_year {
+            return Err(invalid(format!(
+                "first_year is {} but the first agreement was signed in {}",
+                raw.first_year, agreements[0].signed.year
+            )));
+        }
+
+        let mut events = Vec::with_capacity(raw.events.len());
+        for e in raw.events {
+            let date = Date::from_toml(&e.date).ok_or_else(|| {
+                invalid(format!(
+                    "event for region '{}': 'date' must be a plain date",
+                    e.region
+                ))
+            })?;
+            let assignment = Assignment {
+                region: e.region,
+                power: e.power,
+                status: e.status,
+                note: e.note,
+            };
+            check_assignment(&assignment, &format!("event of {date}"))?;
+            events.push(Event { date, assignment });
+        }
+        events.sort_by_key(|e| e.date);
+
+        Ok(Treaties {
+            title: raw.title,
+            subtitle: raw.subtitle,
+            first_year: raw.first_year,
+            last_year: raw.last_year,
+            credit: raw.credit,
+            powers: raw.powers,
+            baseline: raw.baseline,
+            agreements,
+            events,
+        })
+    }
+
+    /// The agreement in force in `year`: the latest one signed in or before that year.
+    pub fn agreement_in_force(&self, year: i32) -> Result<&Agreement> {
+        let first = self.agreements[0].signed.year.max(self.first_year);
+        if year < first || year > self.last_year {
+            return Err(Error::YearOutOfRange {
+                year,
+                first,
+                last: self.last_year,
+            });
+        }
+        Ok(self
+            .agreements
+            .iter()
+            .rev()
+            .find(|a| a.signed.year <= year)
+            .expect("the first agreement is signed no later than first_year"))
+    }
+
+    /// The power with this id.
+    pub fn power(&self, id: &str) -> Option<&Power> {
+        self.powers.iter().find(|p| p.id == id)
+    }
+
+    /// Every region id the file mentions, with where it is mentioned.
+    pub fn referenced_regions(&self) -> Vec<(&str, String)> {
+        let mut out: Vec<(&str, String)> = Vec::new();
+        out.extend(
+            self.baseline
+                .iter()
+                .map(|a| (a.region.as_str(), "baseline".to_string())),
+        );
+        for agreement in &self.agreements {
+            out.extend(
+                agreement
+                    .assignments
+                    .iter()
+                    .map(|a| (a.region.as_str(), format!("agreement '{}'", agreement.id))),
+            );
+        }
+        out.extend(
+            self.events
+                .iter()
+                .map(|e| (e.assignment.region.as_str(), format!("event of {}", e.date))),
+        );
+        out
+    }
+}
+
+/// Ids end up in file names and SVG attributes: keep them to a safe alphabet.
+pub(crate) fn check_id(id: &str) -> Result<(), String> {
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err("ids must be 1–64 characters of a–z, 0–9, '_' or '-'".to_string())
+    }
+}
+
+/// 1-based line and column of a byte offset.
+pub(crate) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count() + 1)
+        .unwrap_or(1);
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+title = "T"
+first_year = 1907
+last_year = 1917
+[[powers]]
+id = "a"
+name = "A"
+adjective = "A-ish"
+[[agreements]]
+id = "one"
+name = "One"
+signed = 1907-07-30
+place = "P"
+signatories = ["x"]
+summary = "s"
+[[agreements]]
+id = "two"
+name = "Two"
+signed = 1912-07-08
+place = "P"
+signatories = ["x"]
+summary = "s"
+"#;
+
+    #[test]
+    fn picks_latest_agreement_signed_by_the_year() {
+        let t = Treaties::from_toml_str(MINIMAL, "t.toml").unwrap();
+        assert_eq!(t.agreement_in_force(1907).unwrap().id, "one");
+        assert_eq!(t.agreement_in_force(1911).unwrap().id, "one");
+        assert_eq!(t.agreement_in_force(1912).unwrap().id, "two");
+        assert_eq!(t.agreement_in_force(1917).unwrap().id, "two");
+        let err = t.agreement_in_force(1906).unwrap_err().to_string();
+        assert!(err.contains("1907 to 1917"), "{err}");
+        assert!(t.agreement_in_force(1918).is_err());
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = Treaties::from_toml_str("title = \"T\"\nfirst_year = = 3\n", "x.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("x.toml: "), "{err}");
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn same_day_agreements_are_refused() {
+        let text = MINIMAL.replace("1912-07-08", "1907-07-30");
+        let err = Treaties::from_toml_str(&text, "t.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("both dated 30 July 1907"), "{err}");
+    }
+
+    #[test]
+    fn unknown_power_and_unknown_field_are_refused() {
+        let text = format!(
+            "{MINIMAL}[[agreements.assignments]]\nregion = \"r\"\npower = \"zz\"\nstatus = \"sphere\"\n"
+        );
+        let err = Treaties::from_toml_str(&text, "t.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown power 'zz'"), "{err}");
+        let text = MINIMAL.replace("place = \"P\"", "place = \"P\"\ncolour = 1");
+        let err = Treaties::from_toml_str(&text, "t.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field"), "{err}");
+    }
+
+    #[test]
+    fn bundled_file_loads() {
+        let t = Treaties::from_toml_str(crate::data::embedded::TREATIES, "treaties.toml").unwrap();
+        let ids: Vec<_> = t.agreements.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["1907", "1910", "1912", "1916"]);
+        assert_eq!(t.agreements[2].signed.to_string(), "8 July 1912");
+    }
+}
