@@ -1,0 +1,289 @@
+//! Pixel-space geometry: clipping to the map frame, dashes, and densifying lon/lat paths so
+//! that straight treaty legs and parallels curve as they should in a conic projection.
+
+use crate::projection::fit::PixelBox;
+
+/// A point in pixels.
+pub type Px = (f64, f64);
+
+/// Inserts points so that no lon/lat step is longer than `max_step` degrees.
+pub fn densify(path: &[(f64, f64)], max_step: f64) -> Vec<(f64, f64)> {
+    let mut out = Vec::with_capacity(path.len());
+    for pair in path.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        out.push(a);
+        let steps = ((b.0 - a.0).abs().max((b.1 - a.1).abs()) / max_step).ceil() as usize;
+        for i in 1..steps {
+            let t = i as f64 / steps as f64;
+            out.push((a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t));
+        }
+    }
+    if let Some(last) = path.last() {
+        out.push(*last);
+    }
+    out
+}
+
+/// Sutherland–Hodgman clip of a closed ring to a rectangle. Concave rings may gain edges along
+/// the frame; filled, they look the same, and outlines are clipped separately as lines.
+pub fn clip_ring(ring: &[Px], frame: &PixelBox) -> Vec<Px> {
+    type Inside = fn(Px, &PixelBox) -> bool;
+    type Cross = fn(Px, Px, &PixelBox) -> Px;
+    let edges: [(Inside, Cross); 4] = [
+        (|p, f| p.0 >= f.left, |a, b, f| at_x(a, b, f.left)),
+        (|p, f| p.0 <= f.right(), |a, b, f| at_x(a, b, f.right())),
+        (|p, f| p.1 >= f.top, |a, b, f| at_y(a, b, f.top)),
+        (|p, f| p.1 <= f.bottom(), |a, b, f| at_y(a, b, f.bottom())),
+    ];
+    let mut points: Vec<Px> = ring.to_vec();
+    for (inside, cross) in edges {
+        if points.is_empty() {
+            break;
+        }
+        let input = std::mem::take(&mut points);
+        let mut prev = *input.last().expect("not empty");
+        for &cur in &input {
+            match (inside(cur, frame), inside(prev, frame)) {
+                (true, true) => points.push(cur),
+                (true, false) => {
+                    points.push(cross(prev, cur, frame));
+                    points.push(cur);
+                }
+                (false, true) => points.push(cross(prev, cur, frame)),
+                (false, false) => {}
+            }
+            prev = cur;
+        }
+    }
+    points
+}
+
+fn at_x(a: Px, b: Px, x: f64) -> Px {
+    let t = (x - a.0) / (b.0 - a.0);
+    (x, a.1 + (b.1 - a.1) * t)
+}
+
+fn at_y(a: Px, b: Px, y: f64) -> Px {
+    let t = (y - a.1) / (b.1 - a.1);
+    (a.0 + (b.0 - a.0) * t, y)
+}
+
+/// Clips a polyline to a rectangle (Liang–Barsky per segment); returns the visible pieces.
+pub fn clip_polyline(path: &[Px], frame: &PixelBox) -> Vec<Vec<Px>> {
+    let mut pieces: Vec<Vec<Px>> = Vec::new();
+    let mut current: Vec<Px> = Vec::new();
+    for pair in path.windows(2) {
+        match clip_segment(pair[0], pair[1], frame) {
+            Some((a, b)) => {
+                if current.last().is_none_or(|last| !same(*last, a)) {
+                    if current.len() > 1 {
+                        pieces.push(std::mem::take(&mut current));
+                    }
+                    current.clear();
+                    current.push(a);
+                }
+                current.push(b);
+            }
+            None => {
+                if current.len() > 1 {
+                    pieces.push(std::mem::take(&mut current));
+                }
+                current.clear();
+            }
+        }
+    }
+    if current.len() > 1 {
+        pieces.push(current);
+    }
+    pieces
+}
+
+fn same(a: Px, b: Px) -> bool {
+    (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9
+}
+
+fn clip_segment(a: Px, b: Px, f: &PixelBox) -> Option<(Px, Px)> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.0 - f.left),
+        (dx, f.right() - a.0),
+        (-dy, a.1 - f.top),
+        (dy, f.bottom() - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
+            }
+        }
+    }
+    (t0 <= t1).then_some({
+        (
+            (a.0 + t0 * dx, a.1 + t0 * dy),
+            (a.0 + t1 * dx, a.1 + t1 * dy),
+        )
+    })
+}
+
+/// Splits a polyline into dashes of `on` px separated by gaps of `off` px.
+pub fn dashes(path: &[Px], on: f64, off: f64) -> Vec<Vec<Px>> {
+    let mut out = Vec::new();
+    let mut current: Vec<Px> = Vec::new();
+    let mut drawing = true;
+    let mut left = on;
+    for pair in path.windows(2) {
+        let (mut a, b) = (pair[0], pair[1]);
+        let mut seg = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+        while seg > 0.0 {
+            let step = left.min(seg);
+            let t = step / seg;
+            let next = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            if drawing {
+                if current.is_empty() {
+                    current.push(a);
+                }
+                current.push(next);
+            }
+            seg -= step;
+            left -= step;
+            a = next;
+            if left <= 1e-9 {
+                if drawing && current.len() > 1 {
+                    out.push(std::mem::take(&mut current));
+                }
+                current.clear();
+                drawing = !drawing;
+                left = if drawing { on } else { off };
+            }
+        }
+    }
+    if drawing && current.len() > 1 {
+        out.push(current);
+    }
+    out
+}
+
+/// Length of a polyline in px.
+pub fn length(path: &[Px]) -> f64 {
+    path.windows(2)
+        .map(|p| ((p[1].0 - p[0].0).powi(2) + (p[1].1 - p[0].1).powi(2)).sqrt())
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRAME: PixelBox = PixelBox {
+        left: 0.0,
+        top: 0.0,
+        width: 10.0,
+        height: 10.0,
+    };
+
+    #[test]
+    fn ring_outside_is_dropped_and_inside_kept() {
+        let outside = [(20.0, 20.0), (30.0, 20.0), (30.0, 30.0)];
+        assert!(clip_ring(&outside, &FRAME).is_empty());
+        let inside = [(1.0, 1.0), (2.0, 1.0), (2.0, 2.0)];
+        assert_eq!(clip_ring(&inside, &FRAME), inside.to_vec());
+        let across = [(-5.0, 5.0), (5.0, 5.0), (5.0, 8.0), (-5.0, 8.0)];
+        let clipped = clip_ring(&across, &FRAME);
+        assert!(clipped.iter().all(|p| p.0 >= 0.0));
+    }
+
+    #[test]
+    fn polyline_is_cut_at_the_frame() {
+        let pieces = clip_polyline(&[(-5.0, 5.0), (5.0, 5.0), (15.0, 5.0)], &FRAME);
+        assert_eq!(pieces, vec![vec![(0.0, 5.0), (5.0, 5.0), (10.0, 5.0)]]);
+        let pieces = clip_polyline(&[(2.0, 2.0), (2.0, 20.0), (4.0, 20.0), (4.0, 2.0)], &FRAME);
+        assert_eq!(pieces.len(), 2);
+    }
+
+    #[test]
+    fn dashes_alternate() {
+        let d = dashes(&[(0.0, 0.0), (10.0, 0.0)], 2.0, 3.0);
+        assert_eq!(d.len(), 2);
+        assert!((length(&d[0]) - 2.0).abs() < 1e-9);
+        assert!((d[1][0].0 - 5.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn densify_limits_steps() {
+        let d = densify(&[(0.0, 0.0), (1.0, 0.0)], 0.25);
+        assert_eq!(d.len(), 5);
+    }
+}
+
+/// Direction of hatching strokes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hatch {
+    /// Strokes rising to the right ("/").
+    Rising,
+    /// Strokes falling to the right ("\").
+    Falling,
+    /// Both directions.
+    Cross,
+}
+
+/// Parallel strokes `spacing` px apart covering a box, unclipped.
+pub fn hatch_lines(frame: &PixelBox, spacing: f64, hatch: Hatch) -> Vec<Vec<Px>> {
+    let mut out = Vec::new();
+    let (x0, y0, x1, y1) = (frame.left, frame.top, frame.right(), frame.bottom());
+    let span = (x1 - x0) + (y1 - y0);
+    let count = (span / spacing).ceil() as usize + 1;
+    // Strokes are anchored to multiples of `spacing` so neighbouring areas line up.
+    let start = ((x0 + y0) / spacing).floor() * spacing;
+    let start_falling = ((x0 - y1) / spacing).floor() * spacing;
+    for i in 0..count {
+        let k = i as f64 * spacing;
+        if matches!(hatch, Hatch::Rising | Hatch::Cross) {
+            // x + y = c
+            let c = start + k;
+            out.push(vec![(c - y1, y1), (c - y0, y0)]);
+        }
+        if matches!(hatch, Hatch::Falling | Hatch::Cross) {
+            // x - y = c
+            let c = start_falling + k;
+            out.push(vec![(c + y0, y0), (c + y1, y1)]);
+        }
+    }
+    out
+}
+
+/// Drops points closer than `min_distance` px to the last kept one (the last point is always
+/// kept). Outlines at 1:10M carry several vertices per pixel; this keeps the SVG small and fast
+/// to rasterise without a visible change.
+pub fn thin(points: &[Px], min_distance: f64) -> Vec<Px> {
+    let mut out: Vec<Px> = Vec::with_capacity(points.len());
+    let min2 = min_distance * min_distance;
+    for (i, &p) in points.iter().enumerate() {
+        let last = i + 1 == points.len();
+        match out.last() {
+            Some(&q) if !last && (p.0 - q.0).powi(2) + (p.1 - q.1).powi(2) < min2 => {}
+            _ => out.push(p),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod thin_tests {
+    use super::*;
+
+    #[test]
+    fn thin_keeps_ends_and_spacing() {
+        let pts: Vec<Px> = (0..=100).map(|i| (f64::from(i) * 0.1, 0.0)).collect();
+        let t = thin(&pts, 1.0);
+        assert_eq!(t.first(), Some(&(0.0, 0.0)));
+        assert_eq!(t.last(), Some(&(10.0, 0.0)));
+        assert!(t.len() <= 12, "{}", t.len());
+    }
+}

@@ -1,0 +1,218 @@
+//! Page layout: where the title, map frame, legend and credit go for a canvas of any shape.
+//! Wide canvases (slides) put the legend in a column on the right; tall or square ones put it
+//! under the map, so nothing is squeezed.
+
+use super::legend::Legend;
+use super::style;
+use super::text::{self, Face};
+use super::{Align, Scene, SceneOptions, TextItem};
+use crate::model::TreatyMap;
+use crate::projection::fit::PixelBox;
+
+/// Font sizes at unit 1 (a 1920 × 1080 slide).
+pub mod sizes {
+    /// Map title.
+    pub const TITLE: f64 = 34.0;
+    /// Agreement line under the title.
+    pub const SUBTITLE: f64 = 18.0;
+    /// Signatories and date line.
+    pub const DETAIL: f64 = 15.0;
+    /// Legend text.
+    pub const LEGEND: f64 = 14.5;
+    /// Legend headings.
+    pub const LEGEND_HEADING: f64 = 16.0;
+    /// Place labels, rank 1.
+    pub const PLACE: f64 = 14.0;
+    /// Region labels.
+    pub const REGION: f64 = 15.0;
+    /// Graticule, scale bar, credit.
+    pub const SMALL: f64 = 12.0;
+}
+
+/// Where everything goes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Layout {
+    /// Size multiplier for text and line weights.
+    pub unit: f64,
+    /// Outer margin.
+    pub margin: f64,
+    /// Title block.
+    pub title: PixelBox,
+    /// The map frame (geography is clipped to it).
+    pub frame: PixelBox,
+    /// The legend block.
+    pub legend: PixelBox,
+    /// Whether the legend is a column at the right.
+    pub legend_at_right: bool,
+    /// Baseline of the credit line.
+    pub credit_baseline: f64,
+}
+
+impl Layout {
+    /// Lays out a canvas.
+    pub fn new(options: &SceneOptions, legend: &Legend) -> Layout {
+        let (w, h) = (f64::from(options.width), f64::from(options.height));
+        let unit = (w / 1920.0).min(h / 1080.0).max(0.05) * options.text_scale;
+        let margin = 26.0 * unit;
+        let title_height =
+            (sizes::TITLE * 1.3 + sizes::SUBTITLE * 1.45 + sizes::DETAIL * 1.4) * unit;
+        let credit_height = sizes::SMALL * 2.2 * unit;
+        // Room outside the frame for graticule labels.
+        let tick_room = sizes::SMALL * 1.6 * unit;
+        let title = PixelBox {
+            left: margin,
+            top: margin,
+            width: w - 2.0 * margin,
+            height: title_height,
+        };
+        let body_top = margin + title_height + margin * 0.5;
+        let body_bottom = h - margin - credit_height;
+        let legend_at_right = w / h >= 1.3;
+        let (frame, legend_box) = if legend_at_right {
+            let legend_width = (w * 0.24).max(300.0 * unit).min(w * 0.45);
+            let frame = PixelBox {
+                left: margin + tick_room,
+                top: body_top,
+                width: w - 3.0 * margin - legend_width - tick_room,
+                height: body_bottom - body_top - tick_room,
+            };
+            let legend_box = PixelBox {
+                left: w - margin - legend_width,
+                top: body_top,
+                width: legend_width,
+                height: body_bottom - body_top,
+            };
+            (frame, legend_box)
+        } else {
+            let legend_width = w - 2.0 * margin;
+            let legend_height = legend
+                .height(unit, legend_width)
+                .min((body_bottom - body_top) * 0.5);
+            let frame = PixelBox {
+                left: margin + tick_room,
+                top: body_top,
+                width: w - 2.0 * margin - tick_room,
+                height: body_bottom - body_top - legend_height - margin * 0.5 - tick_room,
+            };
+            let legend_box = PixelBox {
+                left: margin,
+                top: body_bottom - legend_height,
+                width: legend_width,
+                height: legend_height,
+            };
+            (frame, legend_box)
+        };
+        Layout {
+            unit,
+            margin,
+            title,
+            frame,
+            legend: legend_box,
+            legend_at_right,
+            credit_baseline: h - margin - credit_height * 0.3,
+        }
+    }
+
+    /// Title, agreement and signatories.
+    pub fn draw_title(&self, scene: &mut Scene, map: &TreatyMap<'_>) {
+        let u = self.unit;
+        let a = map.agreement;
+        let treaties = &map.dataset.treaties;
+        let mut baseline = self.title.top + sizes::TITLE * u;
+        let title = format!("{}, {}", treaties.title, map.year);
+        scene.text(TextItem {
+            text: title,
+            x: self.title.left,
+            baseline,
+            size: sizes::TITLE * u,
+            face: Face::Bold,
+            color: style::INK,
+            align: Align::Left,
+        });
+        baseline += sizes::SUBTITLE * 1.45 * u;
+        let old_style = a
+            .signed_old_style
+            .as_deref()
+            .map(|d| format!(" ({d} O.S.)"))
+            .unwrap_or_default();
+        let subtitle = format!(
+            "{}, signed at {} on {}{}",
+            a.name, a.place, a.signed, old_style
+        );
+        scene.text(TextItem {
+            text: subtitle,
+            x: self.title.left,
+            baseline,
+            size: sizes::SUBTITLE * u,
+            face: Face::Regular,
+            color: style::INK,
+            align: Align::Left,
+        });
+        baseline += sizes::DETAIL * 1.45 * u;
+        let detail = format!(
+            "Signatories: {}.   Situation at the end of {}.",
+            join_names(&a.signatories),
+            map.year
+        );
+        let detail = fit_text(&detail, sizes::DETAIL * u, Face::Regular, self.title.width);
+        scene.text(TextItem {
+            text: detail,
+            x: self.title.left,
+            baseline,
+            size: sizes::DETAIL * u,
+            face: Face::Regular,
+            color: style::MUTED,
+            align: Align::Left,
+        });
+    }
+
+    /// The credit line at the foot of the page.
+    pub fn draw_credit(&self, scene: &mut Scene, map: &TreatyMap<'_>) {
+        let mut credit = map.dataset.treaties.credit.clone().unwrap_or_default();
+        if !credit.is_empty() {
+            credit.push(' ');
+        }
+        credit.push_str("Lambert conformal conic projection, standard parallels 38° N and 50° N.");
+        let size = sizes::SMALL * self.unit;
+        let credit = fit_text(
+            &credit,
+            size,
+            Face::Regular,
+            scene.width - 2.0 * self.margin,
+        );
+        scene.text(TextItem {
+            text: credit,
+            x: self.margin,
+            baseline: self.credit_baseline,
+            size,
+            face: Face::Regular,
+            color: style::MUTED,
+            align: Align::Left,
+        });
+    }
+}
+
+/// "A, B and C".
+pub fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+    }
+}
+
+/// Shortens text with an ellipsis until it fits `max_width`.
+pub fn fit_text(text_in: &str, size: f64, face: Face, max_width: f64) -> String {
+    if text::width(text_in, size, face) <= max_width {
+        return text_in.to_string();
+    }
+    let mut chars: Vec<char> = text_in.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let candidate: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+        if text::width(&candidate, size, face) <= max_width {
+            return candidate;
+        }
+    }
+    String::new()
+}

@@ -1,0 +1,459 @@
+//! The legend: built from what the map actually shows that year, so a reader never sees a key
+//! entry without a matching area, and every area has a key entry.
+
+use std::collections::BTreeSet;
+
+use super::clip::{self, Hatch};
+use super::layout::{sizes, Layout};
+use super::style::{self, Look, Ramp, Rgb};
+use super::text::{self, Face};
+use super::{Align, Item, Scene, TextItem};
+use crate::data::treaties::Status;
+use crate::model::TreatyMap;
+use crate::projection::fit::PixelBox;
+
+/// What a key entry shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Swatch {
+    /// A filled box, maybe hatched.
+    Area {
+        /// Fill.
+        fill: Rgb,
+        /// Hatch colour and direction.
+        hatch: Option<(Rgb, Hatch)>,
+    },
+    /// A line sample.
+    Line {
+        /// Colour.
+        color: Rgb,
+        /// Width at unit 1.
+        width: f64,
+        /// Dashed (uncertain course).
+        dashed: bool,
+        /// White casing under it (treaty lines).
+        casing: bool,
+    },
+    /// A place dot.
+    Place,
+    /// A river over water.
+    Water,
+}
+
+/// One key entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The sample.
+    pub swatch: Swatch,
+    /// Its text.
+    pub label: String,
+}
+
+/// A titled group of entries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Heading.
+    pub heading: String,
+    /// Entries.
+    pub entries: Vec<Entry>,
+}
+
+/// The whole legend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Legend {
+    /// Key sections.
+    pub sections: Vec<Section>,
+    /// Short paragraph on the agreement.
+    pub note: String,
+}
+
+/// The fill, hatching and line ink for a region state.
+pub fn area_style(
+    map: &TreatyMap<'_>,
+    power: Option<&str>,
+    status: Option<Status>,
+) -> (Rgb, Option<(Rgb, Hatch)>) {
+    let powers = &map.dataset.treaties.powers;
+    let ramp = power.and_then(|id| {
+        powers
+            .iter()
+            .position(|p| p.id == id)
+            .map(|i| (i, Ramp::for_power(i, powers[i].color.as_deref())))
+    });
+    match status {
+        None => (style::UNCLAIMED, None),
+        Some(status) => {
+            let look = Look::of(status);
+            let fill = look.fill(ramp.as_ref().map(|(_, r)| r));
+            let hatch = match (look, &ramp) {
+                (Look::Undefined, _) => Some((style::UNDEFINED_HATCH, Hatch::Cross)),
+                (Look::Concession, Some((i, r))) => Some((
+                    r.ink,
+                    if i % 2 == 0 {
+                        Hatch::Rising
+                    } else {
+                        Hatch::Falling
+                    },
+                )),
+                _ => None,
+            };
+            (fill, hatch)
+        }
+    }
+}
+
+/// Ramp ink for a power id, for railways and labels.
+pub fn power_ink(map: &TreatyMap<'_>, power: Option<&str>) -> Option<Rgb> {
+    let powers = &map.dataset.treaties.powers;
+    let i = powers.iter().position(|p| Some(p.id.as_str()) == power)?;
+    Some(Ramp::for_power(i, powers[i].color.as_deref()).ink)
+}
+
+fn or_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    }
+}
+
+impl Legend {
+    /// The key for one map.
+    pub fn for_map(map: &TreatyMap<'_>) -> Legend {
+        let mut areas = Vec::new();
+        for power in &map.dataset.treaties.powers {
+            let held: Vec<_> = map
+                .regions
+                .iter()
+                .filter(|r| r.power.is_some_and(|p| p.id == power.id))
+                .filter_map(|r| r.status)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let looks: BTreeSet<Look> = held.iter().map(|s| Look::of(*s)).collect();
+            for look in looks {
+                let statuses: Vec<&str> = held
+                    .iter()
+                    .filter(|s| Look::of(**s) == look)
+                    .map(|s| s.describe())
+                    .collect();
+                let status = held.iter().copied().find(|s| Look::of(*s) == look);
+                let (fill, hatch) = area_style(map, Some(&power.id), status);
+                areas.push(Entry {
+                    swatch: Swatch::Area { fill, hatch },
+                    label: format!("{} {}", power.adjective, or_list(&statuses)),
+                });
+            }
+        }
+        if map
+            .regions
+            .iter()
+            .any(|r| r.status == Some(Status::Undefined))
+        {
+            let (fill, hatch) = area_style(map, None, Some(Status::Undefined));
+            areas.push(Entry {
+                swatch: Swatch::Area { fill, hatch },
+                label: "Left undefined by the agreement".to_string(),
+            });
+        }
+        if map.regions.iter().any(|r| r.status.is_none()) {
+            areas.push(Entry {
+                swatch: Swatch::Area {
+                    fill: style::UNCLAIMED,
+                    hatch: None,
+                },
+                label: "Outside the spheres".to_string(),
+            });
+        }
+
+        let mut lines: Vec<Entry> = map
+            .lines
+            .iter()
+            .map(|l| Entry {
+                swatch: Swatch::Line {
+                    color: style::TREATY_LINE,
+                    width: 2.6,
+                    dashed: l.line.uncertain,
+                    casing: true,
+                },
+                label: l.label.to_string(),
+            })
+            .collect();
+
+        let mut operators: Vec<Option<&str>> = map
+            .railways
+            .iter()
+            .map(|r| r.operator.as_deref())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        // Listed powers first, in treaty order.
+        operators.sort_by_key(|op| {
+            map.dataset
+                .treaties
+                .powers
+                .iter()
+                .position(|p| Some(p.id.as_str()) == *op)
+                .unwrap_or(usize::MAX)
+        });
+        for op in operators {
+            let power = op.and_then(|id| map.dataset.treaties.power(id));
+            let label = match power {
+                Some(p) => format!("Railway run by {} (open by {})", p.name, map.year),
+                None => format!("Other railway (open by {})", map.year),
+            };
+            lines.push(Entry {
+                swatch: Swatch::Line {
+                    color: power_ink(map, op).unwrap_or(style::RAILWAY_OTHER),
+                    width: 1.6,
+                    dashed: false,
+                    casing: false,
+                },
+                label,
+            });
+        }
+        let geodata = &map.dataset.geodata;
+        if !geodata.rivers.is_empty() || !geodata.lakes.is_empty() {
+            lines.push(Entry {
+                swatch: Swatch::Water,
+                label: "River, lake or sea".to_string(),
+            });
+        }
+        if !geodata.places.is_empty() {
+            lines.push(Entry {
+                swatch: Swatch::Place,
+                label: "Town, with its name of the period".to_string(),
+            });
+        }
+
+        let a = map.agreement;
+        let mut note = a.secret_part.clone().unwrap_or_else(|| a.summary.clone());
+        if let Some(ended) = &a.ended {
+            note.push(' ');
+            note.push_str(ended);
+            note.push('.');
+        }
+        let mut sections = vec![Section {
+            heading: "Areas".to_string(),
+            entries: areas,
+        }];
+        if !lines.is_empty() {
+            sections.push(Section {
+                heading: "Lines and places".to_string(),
+                entries: lines,
+            });
+        }
+        Legend { sections, note }
+    }
+
+    fn row_height(unit: f64) -> f64 {
+        sizes::LEGEND * 1.75 * unit
+    }
+
+    fn swatch_width(unit: f64) -> f64 {
+        34.0 * unit
+    }
+
+    /// Lines of an entry's label once wrapped to the column.
+    fn entry_lines(label: &str, unit: f64, width: f64) -> Vec<String> {
+        let text_width = width - Self::swatch_width(unit) - 12.0 * unit;
+        text::wrap(label, sizes::LEGEND * unit, Face::Regular, text_width)
+    }
+
+    fn section_height(section: &Section, unit: f64, width: f64) -> f64 {
+        let line = sizes::LEGEND * 1.3 * unit;
+        let mut h = sizes::LEGEND_HEADING * 1.9 * unit;
+        for e in &section.entries {
+            let n = Self::entry_lines(&e.label, unit, width).len() as f64;
+            h += Self::row_height(unit).max(n * line + 0.45 * line);
+        }
+        h + 8.0 * unit
+    }
+
+    fn note_lines(&self, unit: f64, width: f64) -> Vec<String> {
+        text::wrap(
+            &self.note,
+            sizes::LEGEND * 0.92 * unit,
+            Face::Regular,
+            width,
+        )
+    }
+
+    /// Height needed at `unit` in a block `width` wide laid out in columns.
+    pub fn height(&self, unit: f64, width: f64) -> f64 {
+        let columns = self.columns(unit, width);
+        let column_width = width / columns as f64;
+        let mut heights = vec![0.0; columns];
+        for (i, s) in self.sections.iter().enumerate() {
+            heights[i % columns] += Self::section_height(s, unit, column_width);
+        }
+        let note_h =
+            (self.note_lines(unit, column_width).len() as f64 + 1.5) * sizes::LEGEND * 1.2 * unit;
+        heights[self.sections.len() % columns] += note_h;
+        heights.into_iter().fold(0.0, f64::max)
+    }
+
+    fn columns(&self, unit: f64, width: f64) -> usize {
+        ((width / (380.0 * unit)).floor() as usize).clamp(1, self.sections.len() + 1)
+    }
+
+    /// Draws the legend into its block.
+    pub fn draw(&self, scene: &mut Scene, layout: &Layout) {
+        let u = layout.unit;
+        let block = layout.legend;
+        let columns = self.columns(u, block.width);
+        let column_width = block.width / columns as f64;
+        let mut cursor: Vec<f64> = vec![block.top; columns];
+        let line = sizes::LEGEND * 1.3 * u;
+        for (i, section) in self.sections.iter().enumerate() {
+            let col = i % columns;
+            let x = block.left + col as f64 * column_width;
+            let mut y = cursor[col] + sizes::LEGEND_HEADING * u;
+            scene.text(TextItem {
+                text: section.heading.clone(),
+                x,
+                baseline: y,
+                size: sizes::LEGEND_HEADING * u,
+                face: Face::Bold,
+                color: style::INK,
+                align: Align::Left,
+            });
+            y += sizes::LEGEND_HEADING * 0.9 * u;
+            for entry in &section.entries {
+                let lines = Self::entry_lines(&entry.label, u, column_width - 8.0 * u);
+                let row = Self::row_height(u).max(lines.len() as f64 * line + 0.45 * line);
+                let swatch = PixelBox {
+                    left: x,
+                    top: y + (Self::row_height(u) - 18.0 * u) / 2.0,
+                    width: Self::swatch_width(u),
+                    height: 18.0 * u,
+                };
+                draw_swatch(scene, &entry.swatch, swatch, u);
+                let mut baseline = y + Self::row_height(u) / 2.0 + sizes::LEGEND * 0.35 * u;
+                for text_line in lines {
+                    scene.text(TextItem {
+                        text: text_line,
+                        x: x + Self::swatch_width(u) + 10.0 * u,
+                        baseline,
+                        size: sizes::LEGEND * u,
+                        face: Face::Regular,
+                        color: style::INK,
+                        align: Align::Left,
+                    });
+                    baseline += line;
+                }
+                y += row;
+            }
+            cursor[col] = y + 8.0 * u;
+        }
+        // The agreement in a few words, under the shortest column.
+        let col = self.sections.len() % columns;
+        let x = block.left + col as f64 * column_width;
+        let size = sizes::LEGEND * 0.92 * u;
+        let mut baseline = cursor[col] + sizes::LEGEND_HEADING * u;
+        scene.text(TextItem {
+            text: "The agreement".to_string(),
+            x,
+            baseline,
+            size: sizes::LEGEND_HEADING * u,
+            face: Face::Bold,
+            color: style::INK,
+            align: Align::Left,
+        });
+        baseline += sizes::LEGEND_HEADING * 0.5 * u + size * 1.2;
+        for text_line in self.note_lines(u, column_width - 8.0 * u) {
+            if baseline > block.bottom() {
+                break;
+            }
+            scene.text(TextItem {
+                text: text_line,
+                x,
+                baseline,
+                size,
+                face: Face::Regular,
+                color: style::MUTED,
+                align: Align::Left,
+            });
+            baseline += size * 1.3;
+        }
+    }
+}
+
+fn draw_swatch(scene: &mut Scene, swatch: &Swatch, b: PixelBox, u: f64) {
+    let mid = b.top + b.height / 2.0;
+    match swatch {
+        Swatch::Area { fill, hatch } => {
+            scene.items.push(Item::Rect {
+                rect: b,
+                fill: Some((*fill, 1.0)),
+                stroke: None,
+            });
+            if let Some((color, dir)) = hatch {
+                for stroke in clip::hatch_lines(&b, 6.0 * u, *dir) {
+                    for piece in clip::clip_polyline(&stroke, &b) {
+                        scene.items.push(Item::Line {
+                            points: piece,
+                            color: *color,
+                            width: 1.0 * u,
+                        });
+                    }
+                }
+            }
+            scene.items.push(Item::Rect {
+                rect: b,
+                fill: None,
+                stroke: Some((style::BORDER, 0.8 * u)),
+            });
+        }
+        Swatch::Line {
+            color,
+            width,
+            dashed,
+            casing,
+        } => {
+            let path = vec![(b.left, mid), (b.right(), mid)];
+            if *casing {
+                scene.items.push(Item::Line {
+                    points: path.clone(),
+                    color: style::PAPER,
+                    width: (width + 3.0) * u,
+                });
+            }
+            let pieces = if *dashed {
+                clip::dashes(&path, 7.0 * u, 4.0 * u)
+            } else {
+                vec![path]
+            };
+            for piece in pieces {
+                scene.items.push(Item::Line {
+                    points: piece,
+                    color: *color,
+                    width: width * u,
+                });
+            }
+        }
+        Swatch::Place => {
+            scene.items.push(Item::Dot {
+                center: (b.left + b.width / 2.0, mid),
+                radius: 3.2 * u,
+                fill: style::INK,
+                stroke: Some((style::PAPER, 1.0 * u)),
+            });
+        }
+        Swatch::Water => {
+            scene.items.push(Item::Rect {
+                rect: b,
+                fill: Some((style::WATER, 1.0)),
+                stroke: None,
+            });
+            scene.items.push(Item::Line {
+                points: vec![
+                    (b.left, mid + 3.0 * u),
+                    (b.left + b.width * 0.5, mid - 2.0 * u),
+                    (b.right(), mid),
+                ],
+                color: style::RIVER,
+                width: 1.4 * u,
+            });
+        }
+    }
+}

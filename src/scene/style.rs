@@ -1,0 +1,239 @@
+//! Colours and line weights. Chosen so that every fill that can touch another stays apart in
+//! grayscale (CIE L*), and so that the two powers sit on the blue–orange axis that colour-blind
+//! readers separate best. Hatching, not colour alone, marks concession zones and undefined land.
+
+use crate::data::treaties::Status;
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// Parses `#rrggbb`.
+    pub fn parse_hex(text: &str) -> Option<Rgb> {
+        let hex = text.strip_prefix('#')?;
+        if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+    }
+
+    /// Mixes with white: `amount` 0 keeps the colour, 1 gives white.
+    pub fn tint(self, amount: f64) -> Rgb {
+        let mix = |c: u8| (f64::from(c) + (255.0 - f64::from(c)) * amount).round() as u8;
+        Rgb(mix(self.0), mix(self.1), mix(self.2))
+    }
+
+    /// CIE L* (0 black … 100 white): what a grayscale print shows.
+    pub fn lightness(self) -> f64 {
+        let lin = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let y = 0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2);
+        if y > 0.008856 {
+            116.0 * y.cbrt() - 16.0
+        } else {
+            903.3 * y
+        }
+    }
+}
+
+/// Paper behind the map.
+pub const PAPER: Rgb = Rgb(255, 255, 255);
+/// Sea and lakes.
+pub const WATER: Rgb = Rgb(0xB4, 0xCB, 0xDA);
+/// Rivers.
+pub const RIVER: Rgb = Rgb(0x6E, 0x9C, 0xC0);
+/// Land no power holds.
+pub const UNCLAIMED: Rgb = Rgb(0xF6, 0xF3, 0xEC);
+/// Land an agreement leaves undefined (hatched over).
+pub const UNDEFINED: Rgb = Rgb(0xE4, 0xE1, 0xD9);
+/// Hatching on undefined land.
+pub const UNDEFINED_HATCH: Rgb = Rgb(0x8A, 0x86, 0x7E);
+/// Borders between regions.
+pub const BORDER: Rgb = Rgb(0x7A, 0x76, 0x70);
+/// Graticule.
+pub const GRATICULE: Rgb = Rgb(0xA8, 0xB8, 0xC4);
+/// Demarcation lines.
+pub const TREATY_LINE: Rgb = Rgb(0x14, 0x14, 0x14);
+/// Body text.
+pub const INK: Rgb = Rgb(0x22, 0x22, 0x22);
+/// Secondary text.
+pub const MUTED: Rgb = Rgb(0x5A, 0x5A, 0x5A);
+/// Railways not run by a listed power.
+pub const RAILWAY_OTHER: Rgb = Rgb(0x55, 0x55, 0x55);
+
+/// The fills of one power, darkest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ramp {
+    /// Territory, colony, leased territory.
+    pub held: Rgb,
+    /// Protectorate.
+    pub protectorate: Rgb,
+    /// Sphere of special interests, special interests, concession zone (hatched).
+    pub sphere: Rgb,
+    /// Hatching, railways and region labels.
+    pub ink: Rgb,
+}
+
+/// Colour-blind-safe ramps, in the order powers appear in the treaty file. The first two are
+/// staggered in lightness so that Japan's and Russia's fills differ in grayscale too.
+pub const RAMPS: [Ramp; 4] = [
+    // Vermilion (Japan in the bundled data).
+    Ramp {
+        held: Rgb(0xA6, 0x3A, 0x1E),
+        protectorate: Rgb(0xE3, 0x84, 0x5C),
+        sphere: Rgb(0xF9, 0xD7, 0xBF),
+        ink: Rgb(0x7A, 0x26, 0x10),
+    },
+    // Blue (Russia).
+    Ramp {
+        held: Rgb(0x5A, 0x83, 0xAE),
+        protectorate: Rgb(0x73, 0x98, 0xC2),
+        sphere: Rgb(0x93, 0xB5, 0xD8),
+        ink: Rgb(0x1F, 0x45, 0x70),
+    },
+    // Bluish green.
+    Ramp {
+        held: Rgb(0x00, 0x7A, 0x5E),
+        protectorate: Rgb(0x4C, 0xA6, 0x8C),
+        sphere: Rgb(0xB4, 0xDE, 0xCF),
+        ink: Rgb(0x00, 0x4D, 0x3B),
+    },
+    // Reddish purple.
+    Ramp {
+        held: Rgb(0x8E, 0x4A, 0x7C),
+        protectorate: Rgb(0xB9, 0x7E, 0xA8),
+        sphere: Rgb(0xE6, 0xC6, 0xDC),
+        ink: Rgb(0x5C, 0x26, 0x4E),
+    },
+];
+
+impl Ramp {
+    /// The ramp for the `index`th power, or one derived from a colour the data file sets.
+    pub fn for_power(index: usize, color: Option<&str>) -> Ramp {
+        match color.and_then(Rgb::parse_hex) {
+            Some(base) => Ramp {
+                held: base,
+                protectorate: base.tint(0.35),
+                sphere: base.tint(0.65),
+                ink: Rgb(
+                    (f64::from(base.0) * 0.6) as u8,
+                    (f64::from(base.1) * 0.6) as u8,
+                    (f64::from(base.2) * 0.6) as u8,
+                ),
+            },
+            None => RAMPS[index % RAMPS.len()],
+        }
+    }
+}
+
+/// How a status is drawn, independent of the power.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Look {
+    /// Full colour.
+    Held,
+    /// Middle tint.
+    Protectorate,
+    /// Light tint.
+    Sphere,
+    /// Light tint with hatching.
+    Concession,
+    /// Neutral with hatching.
+    Undefined,
+}
+
+impl Look {
+    /// The look of a status.
+    pub fn of(status: Status) -> Look {
+        match status {
+            Status::Territory | Status::Colony | Status::LeasedTerritory => Look::Held,
+            Status::Protectorate => Look::Protectorate,
+            Status::Sphere | Status::SpecialInterests => Look::Sphere,
+            Status::ConcessionZone => Look::Concession,
+            Status::Undefined => Look::Undefined,
+        }
+    }
+
+    /// Fill colour for this look in a ramp (or the neutral fill).
+    pub fn fill(self, ramp: Option<&Ramp>) -> Rgb {
+        match (self, ramp) {
+            (Look::Undefined, _) | (_, None) => UNDEFINED,
+            (Look::Held, Some(r)) => r.held,
+            (Look::Protectorate, Some(r)) => r.protectorate,
+            (Look::Sphere | Look::Concession, Some(r)) => r.sphere,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lightness_of_black_and_white() {
+        assert!(Rgb(0, 0, 0).lightness().abs() < 1e-6);
+        assert!((Rgb(255, 255, 255).lightness() - 100.0).abs() < 1e-3);
+    }
+
+    /// Fills that touch on the bundled maps must differ in grayscale by at least 6 L*.
+    #[test]
+    fn neighbouring_fills_differ_in_grayscale() {
+        let (japan, russia) = (RAMPS[0], RAMPS[1]);
+        let pairs = [
+            (
+                "Japanese sphere / Russian sphere",
+                japan.sphere,
+                russia.sphere,
+            ),
+            ("Korea (colony) / Russian Empire", japan.held, russia.held),
+            (
+                "Korea (protectorate) / Russian Empire",
+                japan.protectorate,
+                russia.held,
+            ),
+            (
+                "Korea (protectorate) / Japanese sphere",
+                japan.protectorate,
+                japan.sphere,
+            ),
+            ("Korea (colony) / Japanese sphere", japan.held, japan.sphere),
+            (
+                "Russian Empire / Russian sphere",
+                russia.held,
+                russia.sphere,
+            ),
+            (
+                "Tannu Uriankhai / Russian Empire",
+                russia.protectorate,
+                russia.held,
+            ),
+            ("Japanese sphere / China", japan.sphere, UNCLAIMED),
+            ("Russian sphere / China", russia.sphere, UNCLAIMED),
+            ("Russian Empire / China", russia.held, UNCLAIMED),
+            ("land / sea", UNCLAIMED, WATER),
+            ("Japan / sea", japan.held, WATER),
+            ("Japanese sphere / sea", japan.sphere, WATER),
+            ("Russian sphere / sea", russia.sphere, WATER),
+            ("Russian Empire / sea", russia.held, WATER),
+            ("Korea (protectorate) / sea", japan.protectorate, WATER),
+        ];
+        for (what, a, b) in pairs {
+            let gap = (a.lightness() - b.lightness()).abs();
+            assert!(gap >= 6.0, "{what}: only {gap:.1} L* apart");
+        }
+    }
+
+    #[test]
+    fn parses_hex() {
+        assert_eq!(Rgb::parse_hex("#a63a1e"), Some(Rgb(0xA6, 0x3A, 0x1E)));
+        assert_eq!(Rgb::parse_hex("a63a1e"), None);
+        assert_eq!(Rgb::parse_hex("#a63a1"), None);
+    }
+}
