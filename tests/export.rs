@@ -1,0 +1,122 @@
+//! The GeoJSON export: who holds what, checked by point-in-polygon as a GIS user would.
+
+use geo::{Contains, MultiPolygon, Point};
+use serde_json::Value;
+
+use crate::util::spheres_map;
+
+/// One exported region.
+struct Region {
+    id: String,
+    power: Option<String>,
+    status: Option<String>,
+    outline: MultiPolygon<f64>,
+}
+
+struct Exported {
+    features: Vec<Region>,
+}
+
+impl Exported {
+    fn for_year(year: i32) -> Exported {
+        let dir = tempfile::tempdir().unwrap();
+        spheres_map(dir.path())
+            .args(["--year", &year.to_string(), "--format", "geojson", "-q"])
+            .assert()
+            .success();
+        let text =
+            std::fs::read_to_string(dir.path().join(format!("output/{year}.geojson"))).unwrap();
+        let fc: geojson::FeatureCollection = serde_json::from_str(&text).unwrap();
+        let features = fc
+            .features
+            .iter()
+            .map(|f| {
+                let p = f.properties.as_ref().unwrap();
+                let s = |k: &str| p.get(k).and_then(Value::as_str).map(str::to_string);
+                let geometry: geo::Geometry<f64> = f.geometry.as_ref().unwrap().try_into().unwrap();
+                let mp = match geometry {
+                    geo::Geometry::MultiPolygon(mp) => mp,
+                    geo::Geometry::Polygon(p) => MultiPolygon::new(vec![p]),
+                    other => panic!("unexpected geometry {other:?}"),
+                };
+                Region {
+                    id: s("id").unwrap(),
+                    power: s("power"),
+                    status: s("status"),
+                    outline: mp,
+                }
+            })
+            .collect();
+        Exported { features }
+    }
+
+    fn at(&self, lon: f64, lat: f64) -> &Region {
+        let p = Point::new(lon, lat);
+        let hits: Vec<_> = self
+            .features
+            .iter()
+            .filter(|f| f.outline.contains(&p))
+            .collect();
+        assert_eq!(
+            hits.len(),
+            1,
+            "({lon}, {lat}) lies in {} regions",
+            hits.len()
+        );
+        hits[0]
+    }
+
+    fn power_at(&self, lon: f64, lat: f64) -> Option<&str> {
+        self.at(lon, lat).power.as_deref()
+    }
+
+    fn by_id(&self, id: &str) -> &Region {
+        self.features.iter().find(|f| f.id == id).unwrap()
+    }
+}
+
+const HARBIN: (f64, f64) = (126.54, 45.80);
+const MUKDEN: (f64, f64) = (123.43, 41.81);
+
+#[test]
+fn harbin_is_russian_and_mukden_japanese_in_1907() {
+    let map = Exported::for_year(1907);
+    assert_eq!(map.power_at(HARBIN.0, HARBIN.1), Some("russia"));
+    assert_eq!(
+        map.at(HARBIN.0, HARBIN.1).status.as_deref(),
+        Some("concession_zone")
+    );
+    assert_eq!(map.power_at(MUKDEN.0, MUKDEN.1), Some("japan"));
+}
+
+#[test]
+fn inner_mongolia_has_no_power_before_1912() {
+    for year in [1907, 1909, 1910, 1911] {
+        let map = Exported::for_year(year);
+        for id in ["east_inner_mongolia", "west_inner_mongolia"] {
+            let f = map.by_id(id);
+            assert_eq!(f.power, None, "{id} in {year}");
+            assert_eq!(f.status, None, "{id} in {year}");
+        }
+    }
+    let map = Exported::for_year(1912);
+    assert_eq!(
+        map.by_id("east_inner_mongolia").power.as_deref(),
+        Some("japan")
+    );
+    assert_eq!(
+        map.by_id("west_inner_mongolia").power.as_deref(),
+        Some("russia")
+    );
+    // Kalgan west of the Peking meridian, Jehol east of it.
+    assert_eq!(map.power_at(114.89, 40.82), Some("russia"));
+    assert_eq!(map.power_at(117.96, 40.95), Some("japan"));
+}
+
+#[test]
+fn korea_is_a_protectorate_until_the_annexation() {
+    let seoul = (126.98, 37.57);
+    let status = |year| Exported::for_year(year).at(seoul.0, seoul.1).status.clone();
+    assert_eq!(status(1909).as_deref(), Some("protectorate"));
+    assert_eq!(status(1910).as_deref(), Some("colony"));
+}

@@ -1,0 +1,8 @@
+//! Integration tests, one binary with a module per concern. Regression tests are named after the
+//! issue they guard.
+
+mod util;
+
+mod cli;
+mod export;
+mod layout;
