@@ -72,7 +72,10 @@ pub fn union_all<'a>(parts: impl IntoIterator<Item = &'a MultiPolygon<f64>>) -> 
 }
 
 /// Length (degrees) of the part of `line` inside `area`, and where that part starts.
-pub fn length_inside(line: &LineString<f64>, area: &MultiPolygon<f64>) -> (f64, Option<Coord<f64>>) {
+pub fn length_inside(
+    line: &LineString<f64>,
+    area: &MultiPolygon<f64>,
+) -> (f64, Option<Coord<f64>>) {
     use geo::{Euclidean, Length};
     let inside = area.clip(&MultiLineString(vec![line.clone()]), false);
     let len = inside.iter().map(|l| Euclidean.length(l)).sum();
@@ -82,7 +85,6 @@ pub fn length_inside(line: &LineString<f64>, area: &MultiPolygon<f64>) -> (f64, 
         .find_map(|l| l.0.first().copied());
     (len, at)
 }
-
 
 /// A polygon from a closed sequence of points (the closing point is added).
 pub fn polygon(points: Vec<Coord<f64>>) -> MultiPolygon<f64> {

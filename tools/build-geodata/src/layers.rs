@@ -35,7 +35,11 @@ pub fn rivers(src: &Sources, hist: &History) -> Result<Vec<Feature>> {
             .filter(|r| r.rivernum == pick.rivernum)
             .collect();
         if parts.is_empty() {
-            bail!("river {} ({}) is not in the rivers source", pick.rivernum, pick.name);
+            bail!(
+                "river {} ({}) is not in the rivers source",
+                pick.rivernum,
+                pick.name
+            );
         }
         let lines: Vec<Vec<Coord<f64>>> = parts
             .iter()
@@ -80,7 +84,10 @@ pub fn lakes(src: &Sources, hist: &History) -> Result<Vec<Feature>> {
             .iter()
             .filter_map(|p| {
                 let ext = ring(p.exterior())?;
-                Some(Polygon::new(ext, p.interiors().iter().filter_map(ring).collect()))
+                Some(Polygon::new(
+                    ext,
+                    p.interiors().iter().filter_map(ring).collect(),
+                ))
             })
             .collect();
         if polys.is_empty() {

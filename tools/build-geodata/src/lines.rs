@@ -67,14 +67,28 @@ pub fn line_1907(spec: &Line1907, src: &Sources) -> Result<TreatyLine> {
                     .snap_to_river(p, &w.snap_rivers)
                     .ok_or_else(|| anyhow!("waypoint {}: no {label} to snap to", w.id))?;
                 check(w, s.km, &label)?;
-                (s.at, Some(s.node), format!("snapped {:.1} km to {label}", s.km))
+                (
+                    s.at,
+                    Some(s.node),
+                    format!(
+                        "snapped {:.1} km to {label} at {:.4},{:.4}",
+                        s.km, s.at.x, s.at.y
+                    ),
+                )
             }
             Snap::Junction => {
                 let s = graph
                     .snap_to_junction(p)
                     .ok_or_else(|| anyhow!("waypoint {}: no river junction", w.id))?;
                 check(w, s.km, "the nearest river junction")?;
-                (s.at, Some(s.node), format!("snapped {:.1} km to the river junction", s.km))
+                (
+                    s.at,
+                    Some(s.node),
+                    format!(
+                        "snapped {:.1} km to the river junction at {:.4},{:.4}",
+                        s.km, s.at.x, s.at.y
+                    ),
+                )
             }
             Snap::Meridian => {
                 let x = w
@@ -88,10 +102,15 @@ pub fn line_1907(spec: &Line1907, src: &Sources) -> Result<TreatyLine> {
                 (
                     s.at,
                     Some(s.node),
-                    format!("{label} crosses {x} E at {:.3} N, {:.1} km from the estimate", s.at.y, s.km),
+                    format!(
+                        "{label} crosses {x} E at {:.3} N, {:.1} km from the estimate",
+                        s.at.y, s.km
+                    ),
                 )
             }
-            Snap::MongoliaOutline => bail!("waypoint {}: Mongolia snapping is for the 1912 line", w.id),
+            Snap::MongoliaOutline => {
+                bail!("waypoint {}: Mongolia snapping is for the 1912 line", w.id)
+            }
         };
         match w.leg {
             Leg::Start => coords.push(at),
@@ -100,13 +119,19 @@ pub fn line_1907(spec: &Line1907, src: &Sources) -> Result<TreatyLine> {
                 let (Some(from), Some(to)) = (prev_node, node) else {
                     bail!("waypoint {}: a river leg needs snapped end points", w.id);
                 };
-                let path = graph
-                    .route(from, to)
-                    .ok_or_else(|| anyhow!("waypoint {}: no river path from the previous waypoint", w.id))?;
+                let path = graph.route(from, to).ok_or_else(|| {
+                    anyhow!(
+                        "waypoint {}: no river path from the previous waypoint",
+                        w.id
+                    )
+                })?;
                 coords.extend(path.into_iter().skip(1));
             }
         }
-        legs.push(format!("{} {} ({}; {}/{} {})", w.id, w.name, how, w.method, w.confidence, w.source));
+        legs.push(format!(
+            "{} {} ({}; {}/{} {})",
+            w.id, w.name, how, w.method, w.confidence, w.source
+        ));
         prev_node = node;
     }
     dedup(&mut coords);
@@ -115,7 +140,11 @@ pub fn line_1907(spec: &Line1907, src: &Sources) -> Result<TreatyLine> {
 
 /// Builds the 1912 extension from the end of the 1907 line, snapping the last
 /// point onto the Outer Mongolia outline.
-pub fn line_1912(spec: &Line1912, start: Coord<f64>, mongolia: &MultiPolygon<f64>) -> Result<TreatyLine> {
+pub fn line_1912(
+    spec: &Line1912,
+    start: Coord<f64>,
+    mongolia: &MultiPolygon<f64>,
+) -> Result<TreatyLine> {
     let mut coords = vec![start];
     let mut legs = vec!["Q1 = end of the 1907 line".to_owned()];
     for w in &spec.waypoints {
@@ -126,7 +155,13 @@ pub fn line_1912(spec: &Line1912, start: Coord<f64>, mongolia: &MultiPolygon<f64
                 let (q, d) = nearest_on_outline(p, mongolia)
                     .ok_or_else(|| anyhow!("waypoint {}: empty Mongolia outline", w.id))?;
                 check(w, d, "the Mongolia outline")?;
-                (q, format!("snapped {d:.1} km to the Mongolia outline"))
+                (
+                    q,
+                    format!(
+                        "snapped {d:.1} km to the Mongolia outline at {:.4},{:.4}",
+                        q.x, q.y
+                    ),
+                )
             }
             _ => bail!("waypoint {}: unsupported snap for the 1912 line", w.id),
         };
@@ -134,7 +169,10 @@ pub fn line_1912(spec: &Line1912, start: Coord<f64>, mongolia: &MultiPolygon<f64
             bail!("waypoint {}: the 1912 legs are straight", w.id);
         }
         coords.push(at);
-        legs.push(format!("{} {} ({}; {}/{} {})", w.id, w.name, how, w.method, w.confidence, w.source));
+        legs.push(format!(
+            "{} {} ({}; {}/{} {})",
+            w.id, w.name, how, w.method, w.confidence, w.source
+        ));
     }
     dedup(&mut coords);
     Ok(TreatyLine { coords, legs })

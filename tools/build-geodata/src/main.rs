@@ -69,7 +69,11 @@ fn main() -> ExitCode {
         Err(e) => {
             // One line: the context chain joined, any multi-line detail flattened.
             let msg = format!("{e:#}");
-            let one: Vec<&str> = msg.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            let one: Vec<&str> = msg
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
             eprintln!("error: {}", one.join(" "));
             ExitCode::FAILURE
         }

@@ -75,7 +75,13 @@ pub fn run(sources_dir: &Path) -> Result<Vec<(String, String)>> {
     };
 
     let eps = hist.simplify.epsilon_deg;
-    let line_feature = |id: &str, name: &str, treaty: &str, conf: &str, uncertain: bool, note: String, coords: &[Coord<f64>]| {
+    let line_feature = |id: &str,
+                        name: &str,
+                        treaty: &str,
+                        conf: &str,
+                        uncertain: bool,
+                        note: String,
+                        coords: &[Coord<f64>]| {
         let mut props = Props::new();
         put(&mut props, "id", id);
         put(&mut props, "name", name);
@@ -121,11 +127,29 @@ pub fn run(sources_dir: &Path) -> Result<Vec<(String, String)>> {
     ];
 
     Ok(vec![
-        ("regions.geojson".to_owned(), output::collection(&region_features)?),
-        ("lines.geojson".to_owned(), output::collection(&line_features)?),
-        ("rivers.geojson".to_owned(), output::collection(&layers::rivers(&src, &hist)?)?),
-        ("lakes.geojson".to_owned(), output::collection(&layers::lakes(&src, &hist)?)?),
-        ("railways.geojson".to_owned(), output::collection(&layers::railways(&hist)?)?),
-        ("places.geojson".to_owned(), output::collection(&layers::places(&hist))?),
+        (
+            "regions.geojson".to_owned(),
+            output::collection(&region_features)?,
+        ),
+        (
+            "lines.geojson".to_owned(),
+            output::collection(&line_features)?,
+        ),
+        (
+            "rivers.geojson".to_owned(),
+            output::collection(&layers::rivers(&src, &hist)?)?,
+        ),
+        (
+            "lakes.geojson".to_owned(),
+            output::collection(&layers::lakes(&src, &hist)?)?,
+        ),
+        (
+            "railways.geojson".to_owned(),
+            output::collection(&layers::railways(&hist)?)?,
+        ),
+        (
+            "places.geojson".to_owned(),
+            output::collection(&layers::places(&hist))?,
+        ),
     ])
 }

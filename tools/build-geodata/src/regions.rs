@@ -64,10 +64,17 @@ pub fn cut(
     let mut ring = line.to_vec();
     ring.extend_from_slice(closing_loop);
     let cutter = geom::polygon(ring);
-    Ok((territory.intersection(&cutter), territory.difference(&cutter)))
+    Ok((
+        territory.intersection(&cutter),
+        territory.difference(&cutter),
+    ))
 }
 
-fn fixed_cut(what: &str, spec: &Cut, territory: &MultiPolygon<f64>) -> Result<(MultiPolygon<f64>, MultiPolygon<f64>)> {
+fn fixed_cut(
+    what: &str,
+    spec: &Cut,
+    territory: &MultiPolygon<f64>,
+) -> Result<(MultiPolygon<f64>, MultiPolygon<f64>)> {
     let line: Vec<Coord<f64>> = spec.line.iter().copied().map(coord).collect();
     let lp: Vec<Coord<f64>> = spec.closing_loop.iter().copied().map(coord).collect();
     cut(what, territory, &line, &lp)
@@ -119,7 +126,13 @@ pub fn build(src: &Sources, hist: &History, treaty: &[Coord<f64>]) -> Result<Bui
     if crossing > LOOP_INSIDE_MAX {
         bail!("the 1912 line crosses Outer Mongolia before Q4 ({crossing:.4} degrees inside)");
     }
-    let lp: Vec<Coord<f64>> = hist.manchuria_cut.closing_loop.iter().copied().map(coord).collect();
+    let lp: Vec<Coord<f64>> = hist
+        .manchuria_cut
+        .closing_loop
+        .iter()
+        .copied()
+        .map(coord)
+        .collect();
     let (north, _) = cut("manchuria", &territory, &line, &lp)?;
     let x122 = hist
         .line_1907
@@ -133,8 +146,7 @@ pub fn build(src: &Sources, hist: &History, treaty: &[Coord<f64>]) -> Result<Bui
     let nm_south = nm.difference(&north);
 
     // Inner Mongolia: Nei Mongol south of the line plus Hebei/Beijing north of the wall.
-    let (beyond_wall, _) =
-        fixed_cut("great_wall", &hist.great_wall, &hebei.union(&beijing))?;
+    let (beyond_wall, _) = fixed_cut("great_wall", &hist.great_wall, &hebei.union(&beijing))?;
     let inner = nm_south.union(&beyond_wall);
     let m = hist.peking_meridian.lon;
     let east_im = inner.intersection(&rect(m, -90.0, 180.0, 90.0));
@@ -143,7 +155,8 @@ pub fn build(src: &Sources, hist: &History, treaty: &[Coord<f64>]) -> Result<Bui
     // Russian units.
     let sakhalin = src.province("RUS", "Sakhalin")?.intersection(rus);
     let s = &hist.sakhalin;
-    let karafuto = sakhalin.intersection(&rect(-180.0, -90.0, s.kurils_min_lon, s.karafuto_max_lat));
+    let karafuto =
+        sakhalin.intersection(&rect(-180.0, -90.0, s.kurils_min_lon, s.karafuto_max_lat));
     let kurils = sakhalin.intersection(&rect(s.kurils_min_lon, -90.0, 180.0, 90.0));
     let tuva = src.province("RUS", "Tuva")?.intersection(rus);
     let japan = src.country("JPN")?.union(&kurils);

@@ -81,6 +81,9 @@ impl RiverGraph {
         self.adj[b].retain(|&n| n != a);
     }
 
+    /// Joins each dangling part end to another part within `join_km`: to the
+    /// nearest part end if there is one (NE's confluences are usually two part
+    /// ends a little apart), otherwise to the nearest vertex.
     fn join_dangling(&mut self, join_km: f64) {
         let ends: Vec<(usize, usize)> = self
             .parts
@@ -89,24 +92,31 @@ impl RiverGraph {
             .flat_map(|(i, p)| [p.nodes.first(), p.nodes.last()].map(|n| n.map(|&n| (i, n))))
             .flatten()
             .collect();
-        for (part, end) in ends {
+        for &(part, end) in &ends {
             if self.adj[end].len() != 1 {
                 continue;
             }
             let here = self.nodes[end];
-            let best = self
-                .parts
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != part)
-                .flat_map(|(_, p)| p.nodes.iter().copied())
-                .filter(|&n| n != end)
-                .map(|n| (n, km(here, self.nodes[n])))
-                .min_by(|a, b| a.1.total_cmp(&b.1));
-            if let Some((n, d)) = best {
-                if d <= join_km {
-                    self.link(end, n);
-                }
+            let nearest = |cands: &mut dyn Iterator<Item = usize>| {
+                cands
+                    .filter(|&n| n != end)
+                    .map(|n| (n, km(here, self.nodes[n])))
+                    .filter(|&(_, d)| d <= join_km)
+                    .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+            };
+            let best = nearest(&mut ends.iter().filter(|(j, _)| *j != part).map(|&(_, n)| n))
+                .or_else(|| {
+                    nearest(
+                        &mut self
+                            .parts
+                            .iter()
+                            .enumerate()
+                            .filter(|(j, _)| *j != part)
+                            .flat_map(|(_, p)| p.nodes.iter().copied()),
+                    )
+                });
+            if let Some((n, _)) = best {
+                self.link(end, n);
             }
         }
     }
@@ -130,10 +140,7 @@ impl RiverGraph {
         n
     }
 
-    fn segments_of<'a>(
-        &'a self,
-        rivers: &'a [i64],
-    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+    fn segments_of<'a>(&'a self, rivers: &'a [i64]) -> impl Iterator<Item = (usize, usize)> + 'a {
         self.parts
             .iter()
             .filter(|p| rivers.contains(&p.rivernum))
@@ -271,6 +278,23 @@ mod tests {
     }
 
     #[test]
+    fn dangling_ends_prefer_part_ends() {
+        // The tributary stops 1.1 km from a stem vertex and 2.2 km from the stem's end.
+        let g = RiverGraph::new(
+            &[
+                (1, vec![c(0.0, 0.0), c(0.99, 0.0), c(1.0, 0.0)]),
+                (2, vec![c(0.99, 1.0), c(0.99, 0.01)]),
+                (3, vec![c(1.0, 0.0), c(2.0, 0.0)]),
+            ],
+            3.0,
+        );
+        let trib_end = g.index[&(990_000, 10_000)];
+        assert_eq!(g.adj[trib_end].len(), 2);
+        let s = g.snap_to_junction(c(0.9, 0.1)).unwrap();
+        assert_eq!(s.at, c(1.0, 0.0));
+    }
+
+    #[test]
     fn junction_snap_finds_the_confluence() {
         let g = sample();
         let s = g.snap_to_junction(c(1.1, 0.1)).unwrap();
@@ -284,7 +308,10 @@ mod tests {
         assert_eq!(s.at, c(2.5, 0.0));
         assert!((s.km - 0.2 * 111.2).abs() < 0.5);
         let path = g.route(s.node, g.index[&(0, 0)]).unwrap();
-        assert_eq!(path, vec![c(2.5, 0.0), c(2.0, 0.0), c(1.0, 0.0), c(0.0, 0.0)]);
+        assert_eq!(
+            path,
+            vec![c(2.5, 0.0), c(2.0, 0.0), c(1.0, 0.0), c(0.0, 0.0)]
+        );
     }
 
     #[test]

@@ -219,6 +219,8 @@ fn line(v: &Value) -> Result<LineString<f64>> {
 
 fn polygon(v: &Value) -> Result<Polygon<f64>> {
     let mut rings = array(v)?.iter().map(line);
-    let exterior = rings.next().ok_or_else(|| anyhow!("polygon without rings"))??;
+    let exterior = rings
+        .next()
+        .ok_or_else(|| anyhow!("polygon without rings"))??;
     Ok(Polygon::new(exterior, rings.collect::<Result<_>>()?))
 }

@@ -16,8 +16,13 @@ use geo::{Coord, LineString, MultiPolygon, Polygon, Validation};
 pub const UNITS: f64 = 1e5;
 /// Output grid in units (1e-4°, the 4 decimals written).
 const OUT_STEP: i64 = 10;
-/// Vertices closer than this to another ring's segment are inserted into it (units).
-const ON_SEGMENT: f64 = 1.5;
+/// Vertices closer than this to another ring's segment are inserted into it
+/// (units, about 15 m). The sources were snapped to a 1e-4° grid layer by
+/// layer, so a province corner can sit several units off the country border
+/// it lies on; without this, such borders would not match and leave slivers.
+const ON_SEGMENT: f64 = 15.0;
+/// A ring turning back within this distance of itself is a zero-width spike (units).
+const SPIKE: f64 = 1.5;
 /// Cell size of the spatial hashes (units).
 const CELL: i64 = 2_000;
 
@@ -88,7 +93,10 @@ fn clean_ring(pts: &mut Vec<P>) {
         for i in 0..n {
             let (a, b, c) = (pts[(i + n - 1) % n], pts[i], pts[(i + 1) % n]);
             let back = (b.0 - a.0) * (c.0 - b.0) + (b.1 - a.1) * (c.1 - b.1) < 0;
-            if a == c || (back && (seg_dist(c, a, b).0 <= ON_SEGMENT || seg_dist(a, b, c).0 <= ON_SEGMENT)) {
+            if a == c
+                || (back
+                    && (seg_dist(c, a, b).0 <= ON_SEGMENT || seg_dist(a, b, c).0 <= ON_SEGMENT))
+            {
                 pts.remove(i);
                 changed = true;
                 break;
@@ -201,7 +209,12 @@ fn on_seg(a: P, b: P, p: P) -> bool {
 /// Do segments a–b and c–d share any point other than one common end point?
 fn segments_conflict(a: P, b: P, c: P, d: P) -> bool {
     let shared = [a, b].iter().filter(|p| **p == c || **p == d).count();
-    let (o1, o2, o3, o4) = (orient2(a, b, c), orient2(a, b, d), orient2(c, d, a), orient2(c, d, b));
+    let (o1, o2, o3, o4) = (
+        orient2(a, b, c),
+        orient2(a, b, d),
+        orient2(c, d, a),
+        orient2(c, d, b),
+    );
     if shared == 2 {
         return true;
     }
@@ -240,10 +253,17 @@ fn conflicting_arcs(simple: &[Option<Vec<P>>], arcs: &[Arc]) -> HashSet<usize> {
     };
     for (a, pts) in simple.iter().enumerate() {
         let Some(pts) = pts else { continue };
-        let nseg = if arcs[a].closed { pts.len() } else { pts.len().saturating_sub(1) };
+        let nseg = if arcs[a].closed {
+            pts.len()
+        } else {
+            pts.len().saturating_sub(1)
+        };
         for i in 0..nseg {
             let Some((p, q)) = seg(a, i) else { continue };
-            let (c0, c1) = (cell((p.0.min(q.0), p.1.min(q.1))), cell((p.0.max(q.0), p.1.max(q.1))));
+            let (c0, c1) = (
+                cell((p.0.min(q.0), p.1.min(q.1))),
+                cell((p.0.max(q.0), p.1.max(q.1))),
+            );
             for cx in c0.0..=c1.0 {
                 for cy in c0.1..=c1.1 {
                     grid.entry((cx, cy)).or_default().push((a, i));
@@ -255,11 +275,13 @@ fn conflicting_arcs(simple: &[Option<Vec<P>>], arcs: &[Arc]) -> HashSet<usize> {
     for list in grid.values() {
         for (k, &(a, i)) in list.iter().enumerate() {
             for &(b, j) in &list[k + 1..] {
-                let (Some((p, q)), Some((r, s))) = (seg(a, i), seg(b, j)) else { continue };
+                let (Some((p, q)), Some((r, s))) = (seg(a, i), seg(b, j)) else {
+                    continue;
+                };
                 if a == b {
                     let n = simple[a].as_ref().map_or(0, Vec::len);
-                    let adjacent = i.abs_diff(j) == 1
-                        || (arcs[a].closed && (i.abs_diff(j) == n - 1));
+                    let adjacent =
+                        i.abs_diff(j) == 1 || (arcs[a].closed && (i.abs_diff(j) == n - 1));
                     if adjacent || i == j {
                         continue;
                     }
@@ -285,7 +307,10 @@ pub fn simplify_partition(
     let mut ring_holes: Vec<bool> = Vec::new();
     for (region, mp) in regions.iter().enumerate() {
         for (poly, p) in mp.iter().enumerate() {
-            for (k, ls) in std::iter::once(p.exterior()).chain(p.interiors()).enumerate() {
+            for (k, ls) in std::iter::once(p.exterior())
+                .chain(p.interiors())
+                .enumerate()
+            {
                 let mut pts: Vec<P> = ls.coords().map(|&c| to_unit(c)).collect();
                 clean_ring(&mut pts);
                 if pts.len() >= 3 {
@@ -293,7 +318,11 @@ pub fn simplify_partition(
                     ring_holes.push(k > 0);
                 } else if k == 0 {
                     // A collapsed exterior: keep an empty marker so its holes are dropped too.
-                    rings.push(Ring { region, poly, pts: Vec::new() });
+                    rings.push(Ring {
+                        region,
+                        poly,
+                        pts: Vec::new(),
+                    });
                     ring_holes.push(false);
                 }
             }
@@ -391,9 +420,7 @@ pub fn simplify_partition(
             continue;
         }
         let owners_at = |i: usize| &edge_owners[&key(r.pts[i % n], r.pts[(i + 1) % n])];
-        let junction = |i: usize| {
-            degree[&r.pts[i]] >= 3 || owners_at(i) != owners_at(i + n - 1)
-        };
+        let junction = |i: usize| degree[&r.pts[i]] >= 3 || owners_at(i) != owners_at(i + n - 1);
         let js: Vec<usize> = (0..n).filter(|&i| junction(i)).collect();
         let mut pieces: Vec<(Vec<P>, bool)> = Vec::new();
         if js.is_empty() {
@@ -408,7 +435,11 @@ pub fn simplify_partition(
             pieces.push((pts, rev));
         } else {
             for (k, &j) in js.iter().enumerate() {
-                let end = if k + 1 < js.len() { js[k + 1] } else { js[0] + n };
+                let end = if k + 1 < js.len() {
+                    js[k + 1]
+                } else {
+                    js[0] + n
+                };
                 let mut pts: Vec<P> = (j..=end).map(|i| r.pts[i % n]).collect();
                 let rev = pts.first() > pts.last()
                     || (pts.first() == pts.last() && pts.len() > 2 && pts[1] > pts[pts.len() - 2]);
@@ -424,7 +455,11 @@ pub fn simplify_partition(
             .map(|(pts, rev)| {
                 let id = *arc_ids.entry(pts.clone()).or_insert_with(|| {
                     let owners = edge_owners[&key(pts[0], pts[1])].iter().copied().collect();
-                    arcs.push(Arc { pts, closed, owners });
+                    arcs.push(Arc {
+                        pts,
+                        closed,
+                        owners,
+                    });
                     arcs.len() - 1
                 });
                 (id, rev)
@@ -469,7 +504,10 @@ pub fn simplify_partition(
                 .map(|c| format!("{:.4},{:.4}", c.x, c.y))
                 .collect::<Vec<_>>()
                 .join(" ");
-            bail!("{} border arcs still cross after simplification (arcs starting at {at})", bad.len());
+            bail!(
+                "{} border arcs still cross after simplification (arcs starting at {at})",
+                bad.len()
+            );
         }
         for i in bad {
             eps[i] = if eps[i] < 4.0 { 0.0 } else { eps[i] / 4.0 };
@@ -559,7 +597,7 @@ mod tests {
     fn dp_keeps_ends_and_drops_small_wiggles() {
         let pts = vec![(0, 0), (50, 3), (100, 0), (150, -2), (200, 0)];
         assert_eq!(douglas_peucker(&pts, 10.0), vec![(0, 0), (200, 0)]);
-        assert_eq!(douglas_peucker(&pts, 1.0), pts);
+        assert_eq!(douglas_peucker(&pts, 0.1), pts);
     }
 
     #[test]
@@ -579,7 +617,10 @@ mod tests {
             let x = if i % 2 == 0 { 0.002 } else { -0.002 } + 0.3 * (y * 6.0).sin();
             wiggle.push(Coord { x, y });
         }
-        wiggle.push(Coord { x: 0.3 * 6f64.sin(), y: 1.0 });
+        wiggle.push(Coord {
+            x: 0.3 * 6f64.sin(),
+            y: 1.0,
+        });
         let mut left = vec![Coord { x: -1.0, y: 1.0 }, Coord { x: -1.0, y: 0.0 }];
         left.extend(wiggle.iter().copied());
         let a = crate::geom::polygon(left);
