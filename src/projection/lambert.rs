@@ -11,6 +11,8 @@ pub const EARTH_RADIUS_KM: f64 = 6371.0;
 /// Lambert conformal conic with two standard parallels.
 #[derive(Debug, Clone, Copy)]
 pub struct LambertConformalConic {
+    lat1: f64,
+    lat2: f64,
     lon0: f64,
     n: f64,
     f: f64,
@@ -39,12 +41,48 @@ impl LambertConformalConic {
         };
         let f = p1.cos() * t(p1).powf(n) / n;
         let rho0 = EARTH_RADIUS_KM * f / t(lat0.to_radians()).powf(n);
-        LambertConformalConic { lon0, n, f, rho0 }
+        LambertConformalConic {
+            lat1,
+            lat2,
+            lon0,
+            n,
+            f,
+            rho0,
+        }
     }
 
     /// The projection used for North-East Asia: centred at 120° E, 44° N, parallels 38° and 50° N.
     pub fn north_east_asia() -> Self {
         LambertConformalConic::new(120.0, 44.0, 38.0, 50.0)
+    }
+
+    /// A projection suited to a lon/lat box: central meridian in the middle, standard parallels
+    /// at one sixth and five sixths of the latitude span (the usual rule of thumb). Boxes that
+    /// straddle the equator get parallels on the side with the larger span, since a conic needs
+    /// both on one side.
+    ///
+    /// ```
+    /// use spheres_map::projection::{LambertConformalConic, Projection};
+    /// let p = LambertConformalConic::for_extent(-10.0, 30.0, 20.0, 60.0);
+    /// assert!((p.scale_factor(35.0) - 1.0).abs() < 1e-9);
+    /// ```
+    pub fn for_extent(min_lon: f64, min_lat: f64, max_lon: f64, max_lat: f64) -> Self {
+        let span = (max_lat - min_lat).max(1.0);
+        let (mut lat1, mut lat2) = (min_lat + span / 6.0, max_lat - span / 6.0);
+        if lat1 * lat2 <= 0.0 {
+            if max_lat.abs() >= min_lat.abs() {
+                (lat1, lat2) = (max_lat.max(1.0) / 6.0, max_lat.max(1.0) * 5.0 / 6.0);
+            } else {
+                (lat1, lat2) = (min_lat.min(-1.0) * 5.0 / 6.0, min_lat.min(-1.0) / 6.0);
+            }
+        }
+        let lat0 = (min_lat + max_lat) / 2.0;
+        LambertConformalConic::new((min_lon + max_lon) / 2.0, lat0, lat1, lat2)
+    }
+
+    /// The two standard parallels, in degrees.
+    pub fn standard_parallels(&self) -> (f64, f64) {
+        (self.lat1, self.lat2)
     }
 }
 

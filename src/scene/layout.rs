@@ -166,13 +166,21 @@ impl Layout {
         });
     }
 
-    /// The credit line at the foot of the page.
-    pub fn draw_credit(&self, scene: &mut Scene, map: &TreatyMap<'_>) {
+    /// The credit line at the foot of the page; `parallels` are the projection's.
+    pub fn draw_credit(&self, scene: &mut Scene, map: &TreatyMap<'_>, parallels: (f64, f64)) {
         let mut credit = map.dataset.treaties.credit.clone().unwrap_or_default();
         if !credit.is_empty() {
             credit.push(' ');
         }
-        credit.push_str("Lambert conformal conic projection, standard parallels 38° N and 50° N.");
+        let deg = |v: f64| {
+            let hemisphere = if v < 0.0 { "S" } else { "N" };
+            format!("{:.0}° {hemisphere}", v.abs())
+        };
+        credit.push_str(&format!(
+            "Lambert conformal conic projection, standard parallels {} and {}.",
+            deg(parallels.0),
+            deg(parallels.1)
+        ));
         let size = sizes::SMALL * self.unit;
         let credit = fit_text(
             &credit,

@@ -26,9 +26,8 @@ pub struct MapTransform {
 
 impl MapTransform {
     /// Fits the sphere regions (all of them, whatever the year, so every map of a series has the
-    /// same extent) into the frame.
+    /// same extent) into the frame, with a conic suited to their extent.
     pub fn for_map(map: &TreatyMap<'_>, frame: &PixelBox, margin: f64) -> MapTransform {
-        let projection = LambertConformalConic::north_east_asia();
         let mut regions: Vec<_> = map
             .dataset
             .geodata
@@ -39,18 +38,27 @@ impl MapTransform {
         if regions.is_empty() {
             regions = map.dataset.geodata.regions.iter().collect();
         }
-        let points = regions.into_iter().flat_map(|r| {
-            r.geometry
-                .iter()
-                .flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y)))
-        });
-        let fit = Fit::to_box(&projection, points, *frame, margin);
+        let points: Vec<(f64, f64)> = regions
+            .into_iter()
+            .flat_map(|r| {
+                r.geometry
+                    .iter()
+                    .flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y)))
+            })
+            .collect();
+        let projection = projection_for(&points);
+        let fit = Fit::to_box(&projection, points.iter().copied(), *frame, margin);
         MapTransform { projection, fit }
     }
 
     /// lon/lat → px.
     pub fn px(&self, lon: f64, lat: f64) -> Px {
         self.fit.apply(&self.projection, lon, lat)
+    }
+
+    /// The projection's standard parallels.
+    pub fn standard_parallels(&self) -> (f64, f64) {
+        self.projection.standard_parallels()
     }
 
     /// px → lon/lat.
@@ -68,6 +76,27 @@ impl MapTransform {
             .into_iter()
             .map(|(x, y)| self.px(x, y))
             .collect()
+    }
+}
+
+/// The bundled North-East Asia setup when the data lies there (so its maps keep round standard
+/// parallels), otherwise a conic fitted to the data's extent.
+pub fn projection_for(points: &[(f64, f64)]) -> LambertConformalConic {
+    let (mut x0, mut y0, mut x1, mut y1) = (180.0f64, 90.0f64, -180.0f64, -90.0f64);
+    for &(x, y) in points {
+        x0 = x0.min(x);
+        y0 = y0.min(y);
+        x1 = x1.max(x);
+        y1 = y1.max(y);
+    }
+    if x0 > x1 {
+        return LambertConformalConic::north_east_asia();
+    }
+    let centre = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    if (100.0..=140.0).contains(&centre.0) && (35.0..=55.0).contains(&centre.1) {
+        LambertConformalConic::north_east_asia()
+    } else {
+        LambertConformalConic::for_extent(x0, y0, x1, y1)
     }
 }
 
@@ -154,8 +183,13 @@ fn push_clipped_line(scene: &mut Scene, points: &[Px], frame: &PixelBox, color: 
     }
 }
 
-/// Draws the whole map into the frame.
-pub fn draw(scene: &mut Scene, map: &TreatyMap<'_>, layout: &Layout, occupied: &mut Occupied) {
+/// Draws the whole map into the frame; returns the transform it used.
+pub fn draw(
+    scene: &mut Scene,
+    map: &TreatyMap<'_>,
+    layout: &Layout,
+    occupied: &mut Occupied,
+) -> MapTransform {
     let u = layout.unit;
     let frame = layout.frame;
     let t = MapTransform::for_map(map, &frame, 6.0 * u);
@@ -348,6 +382,7 @@ pub fn draw(scene: &mut Scene, map: &TreatyMap<'_>, layout: &Layout, occupied: &
             None => scene.dropped_labels.push(name.to_string()),
         }
     }
+    t
 }
 
 fn hatch_region(

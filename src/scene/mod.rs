@@ -145,10 +145,10 @@ impl Scene {
             stroke: None,
         });
         let mut occupied = labels::Occupied::default();
-        map::draw(&mut scene, map, &layout, &mut occupied);
+        let transform = map::draw(&mut scene, map, &layout, &mut occupied);
         layout.draw_title(&mut scene, map);
         legend.draw(&mut scene, &layout);
-        layout.draw_credit(&mut scene, map);
+        layout.draw_credit(&mut scene, map, transform.standard_parallels());
         scene
     }
 
