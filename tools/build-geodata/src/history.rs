@@ -75,9 +75,6 @@ pub struct Waypoint {
     pub snap_rivers: Vec<i64>,
     pub meridian: Option<f64>,
     pub tolerance_km: Option<f64>,
-    /// Treaty/description of the leg ending here, for the line's `note`.
-    #[serde(default)]
-    pub leg_note: String,
     pub method: String,
     pub confidence: String,
     pub source: String,
@@ -124,8 +121,12 @@ pub struct Cut {
     /// How far the treaty line is extended past its end points (degrees).
     #[serde(default)]
     pub extend_deg: f64,
+    /// Required so that every figure carries its codes; not used in the build.
+    #[allow(dead_code)]
     pub method: String,
+    #[allow(dead_code)]
     pub confidence: String,
+    #[allow(dead_code)]
     pub source: String,
 }
 
@@ -147,6 +148,7 @@ pub struct Sakhalin {
     pub karafuto_max_lat: f64,
     /// Parts of admin-1 `Sakhalin` east of this are the Kurils.
     pub kurils_min_lon: f64,
+    #[allow(dead_code)]
     pub source: String,
 }
 
@@ -192,7 +194,6 @@ pub struct RiverPick {
 pub struct LakeLayer {
     /// Lakes dropped by name because they are post-1916 reservoirs not flagged as such.
     pub drop_names: Vec<String>,
-    pub min_scalerank_kept: Option<i64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

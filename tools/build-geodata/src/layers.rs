@@ -77,7 +77,7 @@ pub fn lakes(src: &Sources, hist: &History) -> Result<Vec<Feature>> {
         }
         let ring = |l: &LineString<f64>| -> Option<LineString<f64>> {
             let s = simplify_line(&l.0, eps);
-            (s.len() >= 4).then(|| LineString(s))
+            (s.len() >= 4).then_some(LineString(s))
         };
         let polys: Vec<Polygon<f64>> = lake
             .geometry

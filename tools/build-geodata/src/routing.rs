@@ -121,10 +121,6 @@ impl RiverGraph {
         }
     }
 
-    pub fn coord(&self, n: usize) -> Coord<f64> {
-        self.nodes[n]
-    }
-
     pub fn is_junction(&self, n: usize) -> bool {
         self.adj[n].len() >= 3
     }

@@ -29,8 +29,6 @@ pub struct Unit {
 #[derive(Debug, Clone)]
 pub struct River {
     pub rivernum: i64,
-    pub name: Option<String>,
-    pub featurecla: String,
     pub scalerank: i64,
     pub geometry: MultiLineString<f64>,
 }
@@ -143,8 +141,6 @@ fn unit(f: &Value, named: bool) -> Result<Unit> {
 fn river(f: &Value) -> Result<River> {
     Ok(River {
         rivernum: prop_i64(f, "rivernum").ok_or_else(|| anyhow!("river without rivernum"))?,
-        name: prop_str(f, "name"),
-        featurecla: prop_str(f, "featurecla").unwrap_or_default(),
         scalerank: prop_i64(f, "scalerank").unwrap_or(99),
         geometry: linear(geometry(f)?)?,
     })

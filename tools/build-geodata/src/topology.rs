@@ -93,10 +93,7 @@ fn clean_ring(pts: &mut Vec<P>) {
         for i in 0..n {
             let (a, b, c) = (pts[(i + n - 1) % n], pts[i], pts[(i + 1) % n]);
             let back = (b.0 - a.0) * (c.0 - b.0) + (b.1 - a.1) * (c.1 - b.1) < 0;
-            if a == c
-                || (back
-                    && (seg_dist(c, a, b).0 <= ON_SEGMENT || seg_dist(a, b, c).0 <= ON_SEGMENT))
-            {
+            if a == c || (back && (seg_dist(c, a, b).0 <= SPIKE || seg_dist(a, b, c).0 <= SPIKE)) {
                 pts.remove(i);
                 changed = true;
                 break;
@@ -515,7 +512,9 @@ pub fn simplify_partition(
     }
 
     // 8. Reassemble.
-    let mut polys: HashMap<(usize, usize), (Option<Vec<P>>, Vec<Vec<P>>)> = HashMap::new();
+    // (region, polygon) -> (exterior, holes)
+    type Rings = (Option<Vec<P>>, Vec<Vec<P>>);
+    let mut polys: HashMap<(usize, usize), Rings> = HashMap::new();
     let mut order: Vec<(usize, usize)> = Vec::new();
     for (ri, r) in rings.iter().enumerate() {
         let mut pts: Vec<P> = Vec::new();

@@ -150,7 +150,9 @@ fn regions_do_not_overlap_and_leave_no_slivers() {
             // that no other region fills (Tuva, say, legitimately fills the
             // hole in Outer Mongolia + Russia).
             let holes = |m: &MultiPolygon<f64>| -> Vec<LineString<f64>> {
-                m.iter().flat_map(|p| p.interiors().iter().cloned()).collect()
+                m.iter()
+                    .flat_map(|p| p.interiors().iter().cloned())
+                    .collect()
             };
             let known = holes(a).len() + holes(b).len();
             let found = holes(&u);
@@ -343,4 +345,3 @@ fn outputs_are_small_and_rounded() {
     }
     assert!(total < 3_000_000, "geodata is {total} bytes");
 }
-
