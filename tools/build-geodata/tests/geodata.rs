@@ -345,3 +345,79 @@ fn outputs_are_small_and_rounded() {
     }
     assert!(total < 3_000_000, "geodata is {total} bytes");
 }
+
+#[test]
+fn places_and_railways_follow_the_contract() {
+    let places = features("places.geojson");
+    for id in [
+        "harbin",
+        "mukden",
+        "dairen",
+        "port_arthur",
+        "urga",
+        "kalgan",
+        "seoul",
+        "otomari",
+    ] {
+        assert!(
+            places.iter().any(|f| f["properties"]["id"] == id),
+            "no place {id}"
+        );
+    }
+    for f in &places {
+        let p = &f["properties"];
+        assert_eq!(f["geometry"]["type"], "Point");
+        assert!(p["name"].is_string() && p["modern"].is_string(), "{p}");
+        assert!(matches!(p["rank"].as_i64(), Some(1..=3)), "{p}");
+    }
+    let seoul = places
+        .iter()
+        .find(|f| f["properties"]["id"] == "seoul")
+        .expect("seoul");
+    assert_eq!(seoul["properties"]["name_ja"], "Keijō");
+    assert_eq!(seoul["properties"]["name_ja_from"], 1910);
+
+    let railways = features("railways.geojson");
+    for id in [
+        "cer_western",
+        "cer_eastern",
+        "cer_southern",
+        "smr_main",
+        "antung_mukden",
+        "gyeongbu",
+        "amur",
+        "ussuri",
+    ] {
+        assert!(
+            railways.iter().any(|f| f["properties"]["id"] == id),
+            "no railway {id}"
+        );
+    }
+    for f in &railways {
+        let p = &f["properties"];
+        assert!(
+            ["russia", "japan", "china"].contains(&p["operator"].as_str().unwrap_or("")),
+            "{p}"
+        );
+        assert!(matches!(p["opened"].as_i64(), Some(1890..=1917)), "{p}");
+        assert_eq!(f["geometry"]["type"], "LineString");
+    }
+}
+
+#[test]
+fn rivers_and_lakes_are_period_clean() {
+    let rivers = features("rivers.geojson");
+    let nen = rivers
+        .iter()
+        .find(|f| f["properties"]["rivernum"] == 967)
+        .expect("river 967");
+    assert_eq!(nen["properties"]["name"], "Nen");
+    let lakes = features("lakes.geojson");
+    for f in &lakes {
+        let name = f["properties"]["name"].as_str().unwrap_or("");
+        assert!(
+            !name.contains("Reservoir") && !name.contains("Shuiku") && name != "Songhua Hu",
+            "{name}"
+        );
+    }
+}
