@@ -12,6 +12,7 @@ use geojson::{Feature, FeatureCollection, JsonObject};
 use serde_json::Value;
 
 use crate::data::treaties::{check_id, line_and_column};
+use crate::data::{check_text, printable};
 use crate::error::{Error, Result};
 
 /// Whether a region can be assigned by a treaty or only sets the scene.
@@ -93,7 +94,8 @@ pub struct Place {
     pub id: String,
     /// Period name, e.g. "Mukden".
     pub name: String,
-    /// A later period name and the year it applies from (Keijō from 1910).
+    /// The Japanese name used from a given year (Keijō for Seoul from 1910): properties
+    /// `name_ja` and `name_ja_from`.
     pub renamed: Option<(String, i32)>,
     /// Modern name, e.g. "Shenyang".
     pub modern: Option<String>,
@@ -104,11 +106,11 @@ pub struct Place {
 }
 
 impl Place {
-    /// The name the place had in `year`.
-    pub fn name_in(&self, year: i32) -> &str {
+    /// The name to print for `year`: "Keijō (Seoul)" once the Japanese name is in use.
+    pub fn name_in(&self, year: i32) -> std::borrow::Cow<'_, str> {
         match &self.renamed {
-            Some((name, from)) if year >= *from => name,
-            _ => &self.name,
+            Some((name, from)) if year >= *from => format!("{name} ({})", self.name).into(),
+            _ => self.name.as_str().into(),
         }
     }
 }
@@ -211,7 +213,7 @@ struct FeatureRef<'a> {
 impl FeatureRef<'_> {
     fn error(&self, message: impl std::fmt::Display) -> Error {
         let which = match &self.id {
-            Some(id) => format!("feature {} ('{}')", self.index, id),
+            Some(id) => format!("feature {} ('{}')", self.index, printable(id)),
             None => format!("feature {}", self.index),
         };
         Error::invalid(self.file, format!("{which}: {message}"))
@@ -235,9 +237,14 @@ fn load_layer<T>(
         } else {
             line_and_column(layer.text, 0)
         };
+        let mut message = printable(&strip_position(&err.to_string())).into_owned();
+        // JSON has no NaN or infinity; serde_json refuses numbers like 1e999 with this message.
+        if message == "number out of range" {
+            message.push_str(": coordinates and numbers must be finite");
+        }
         Error::Syntax {
             file: layer.file.to_string(),
-            message: strip_position(&err.to_string()),
+            message,
             line,
             column,
         }
@@ -280,7 +287,10 @@ fn properties<'a>(at: &FeatureRef<'_>, feature: &'a Feature) -> Result<&'a JsonO
 fn string_property(at: &FeatureRef<'_>, props: &JsonObject, key: &str) -> Result<Option<String>> {
     match props.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::String(s)) => {
+            check_text(s).map_err(|m| at.error(format!("property '{key}' {m}")))?;
+            Ok(Some(s.clone()))
+        }
         Some(other) => Err(at.error(format!("property '{key}' must be a string, not {other}"))),
     }
 }
@@ -303,7 +313,7 @@ fn integer_property(at: &FeatureRef<'_>, props: &JsonObject, key: &str) -> Resul
 
 fn id_property(at: &FeatureRef<'_>, props: &JsonObject) -> Result<String> {
     let id = required_string(at, props, "id")?;
-    check_id(&id).map_err(|m| at.error(format!("id '{id}': {m}")))?;
+    check_id(&id).map_err(|m| at.error(format!("id '{}': {m}", printable(&id))))?;
     Ok(id)
 }
 
@@ -358,6 +368,9 @@ fn areal(at: &FeatureRef<'_>, geometry: geo::Geometry<f64>) -> Result<MultiPolyg
             )))
         }
     };
+    if polygons.0.is_empty() {
+        return Err(at.error("the MultiPolygon has no polygons"));
+    }
     for polygon in &polygons {
         if polygon.exterior().0.len() < 4 {
             return Err(at.error("a polygon ring has fewer than 4 positions"));
@@ -367,14 +380,20 @@ fn areal(at: &FeatureRef<'_>, geometry: geo::Geometry<f64>) -> Result<MultiPolyg
 }
 
 fn linear(at: &FeatureRef<'_>, geometry: geo::Geometry<f64>) -> Result<MultiLineString<f64>> {
-    match geometry {
-        geo::Geometry::LineString(l) => Ok(MultiLineString::new(vec![l])),
-        geo::Geometry::MultiLineString(ml) => Ok(ml),
-        other => Err(at.error(format!(
-            "geometry must be a LineString or MultiLineString, not a {}",
-            kind(&other)
-        ))),
+    let lines = match geometry {
+        geo::Geometry::LineString(l) => MultiLineString::new(vec![l]),
+        geo::Geometry::MultiLineString(ml) => ml,
+        other => {
+            return Err(at.error(format!(
+                "geometry must be a LineString or MultiLineString, not a {}",
+                kind(&other)
+            )))
+        }
+    };
+    if lines.0.is_empty() || lines.iter().any(|l| l.0.len() < 2) {
+        return Err(at.error("a line needs at least 2 positions"));
     }
+    Ok(lines)
 }
 
 fn parse_region(at: &FeatureRef<'_>, feature: &Feature) -> Result<Region> {
@@ -384,7 +403,8 @@ fn parse_region(at: &FeatureRef<'_>, feature: &Feature) -> Result<Region> {
         Some("context") => Role::Context,
         Some(other) => {
             return Err(at.error(format!(
-                "role must be \"sphere\" or \"context\", not \"{other}\""
+                "role must be \"sphere\" or \"context\", not \"{}\"",
+                printable(other)
             )))
         }
     };
@@ -459,16 +479,16 @@ fn parse_place(at: &FeatureRef<'_>, feature: &Feature) -> Result<Place> {
         .filter(|r| (1..=3).contains(r))
         .ok_or_else(|| at.error("property 'rank' must be 1, 2 or 3"))?;
     let renamed = match (
-        string_property(at, props, "later_name")?,
-        integer_property(at, props, "later_name_from")?,
+        string_property(at, props, "name_ja")?,
+        integer_property(at, props, "name_ja_from")?,
     ) {
         (Some(name), Some(from)) => Some((
             name,
-            i32::try_from(from).map_err(|_| at.error("'later_name_from' is not a year"))?,
+            i32::try_from(from).map_err(|_| at.error("'name_ja_from' is not a year"))?,
         )),
         (None, None) => None,
         _ => {
-            return Err(at.error("'later_name' and 'later_name_from' must be given together"));
+            return Err(at.error("'name_ja' and 'name_ja_from' must be given together"));
         }
     };
     Ok(Place {

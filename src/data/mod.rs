@@ -17,58 +17,112 @@ use treaties::Treaties;
 /// memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-fn read_limited(path: &Path) -> Result<Option<String>> {
+/// Reads a whole data file, or `None` if it does not exist. At most `limit` bytes are read, so a
+/// file that grows while it is read, or a device or FIFO with no length, cannot exhaust memory.
+fn read_limited(path: &Path, limit: u64) -> Result<Option<String>> {
+    use std::io::Read;
     let io = |source| Error::Io {
         action: "read",
         path: path.to_path_buf(),
         source,
     };
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io(e)),
     };
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Error::invalid(
+    let too_large = || {
+        Error::invalid(
             path.display().to_string(),
             format!(
-                "is {} MB; data files over {} MB are refused",
-                meta.len() / 1_000_000,
-                MAX_FILE_BYTES / 1_000_000
+                "is larger than {} MB; larger data files are refused",
+                limit / (1024 * 1024)
             ),
-        ));
+        )
+    };
+    // The length is only a hint (0 for a FIFO); the `take` below is the real limit.
+    if file.metadata().map_err(io)?.len() > limit {
+        return Err(too_large());
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|_| Error::invalid(path.display().to_string(), "is not UTF-8 text"))
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        let (line, column) = line_and_column_of_bytes(e.as_bytes(), e.utf8_error().valid_up_to());
+        Error::invalid(
+            path.display().to_string(),
+            format!("is not UTF-8 text (line {line}, column {column})"),
+        )
+    })
 }
 
-fn layer<'a>(file: &'a str, text: &'a Option<String>) -> Option<LayerText<'a>> {
-    text.as_deref().map(|text| LayerText { file, text })
+/// 1-based line and column of the first byte that is not UTF-8.
+fn line_and_column_of_bytes(bytes: &[u8], valid_up_to: usize) -> (usize, usize) {
+    let valid = String::from_utf8_lossy(&bytes[..valid_up_to]);
+    treaties::line_and_column(&valid, valid.len())
+}
+
+/// Text from data files ends up in SVG, which cannot carry most control characters, and in
+/// one-line error messages. Every string field is therefore a single line of printable text.
+pub(crate) fn check_text(text: &str) -> Result<(), String> {
+    match text.chars().find(|&c| c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}') {
+        Some(c) => Err(format!(
+            "contains the control character U+{:04X}; text must be a single line of printable characters",
+            u32::from(c)
+        )),
+        None => Ok(()),
+    }
+}
+
+/// User text quoted in an error message, with control characters escaped so the message stays
+/// on one line and cannot drive the terminal.
+pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
 }
 
 /// Loads a data folder: `treaties.toml` and `regions.geojson` are required; `lines`, `rivers`,
-/// `lakes`, `railways` and `places` (`.geojson`) are drawn when present.
+/// `lakes`, `railways` and `places` (`.geojson`) are drawn when present. Nothing is repaired:
+/// the first problem found is returned, naming the file and the place in it.
 pub fn load_dir(dir: &Path) -> Result<Dataset> {
+    // Messages name each file as the user would find it.
+    let file_name = |name: &str| dir.join(name).display().to_string();
     if !dir.is_dir() {
-        return Err(Error::Io {
-            action: "open the data folder",
-            path: dir.to_path_buf(),
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a folder"),
-        });
+        return Err(Error::invalid(
+            dir.display().to_string(),
+            "is not a folder (--data needs a folder with treaties.toml and regions.geojson)",
+        ));
     }
     let required = |name: &str| -> Result<String> {
-        let path = dir.join(name);
-        read_limited(&path)?.ok_or_else(|| Error::Io {
-            action: "read",
-            path,
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "required file is missing"),
+        read_limited(&dir.join(name), MAX_FILE_BYTES)?.ok_or_else(|| {
+            Error::invalid(
+                file_name(name),
+                "is missing: a data folder needs treaties.toml and regions.geojson",
+            )
         })
+    };
+    let optional = |name: &str| -> Result<(String, Option<String>)> {
+        Ok((
+            file_name(name),
+            read_limited(&dir.join(name), MAX_FILE_BYTES)?,
+        ))
     };
     let treaty_text = required("treaties.toml")?;
     let regions = required("regions.geojson")?;
-    let optional = |name: &str| read_limited(&dir.join(name));
     let (lines, rivers, lakes, railways, places) = (
         optional("lines.geojson")?,
         optional("rivers.geojson")?,
@@ -76,22 +130,54 @@ pub fn load_dir(dir: &Path) -> Result<Dataset> {
         optional("railways.geojson")?,
         optional("places.geojson")?,
     );
-    // Messages name the file as the user would find it.
-    let file_name = |name: &str| dir.join(name).display().to_string();
     let regions_name = file_name("regions.geojson");
     let text = GeodataText {
         regions: LayerText {
             file: &regions_name,
             text: &regions,
         },
-        lines: layer("lines.geojson", &lines),
-        rivers: layer("rivers.geojson", &rivers),
-        lakes: layer("lakes.geojson", &lakes),
-        railways: layer("railways.geojson", &railways),
-        places: layer("places.geojson", &places),
+        lines: layer(&lines),
+        rivers: layer(&rivers),
+        lakes: layer(&lakes),
+        railways: layer(&railways),
+        places: layer(&places),
     };
     let geodata = Geodata::from_text(&text, true)?;
     let treaty_name = file_name("treaties.toml");
     let treaties = Treaties::from_toml_str(&treaty_text, &treaty_name)?;
     Dataset::new(geodata, treaties, &treaty_name)
+}
+
+fn layer((file, text): &(String, Option<String>)) -> Option<LayerText<'_>> {
+    text.as_deref().map(|text| LayerText { file, text })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limit_is_applied_to_what_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.geojson");
+        std::fs::write(&path, "0123456789").unwrap();
+        assert_eq!(
+            read_limited(&path, 10).unwrap().as_deref(),
+            Some("0123456789")
+        );
+        let err = read_limited(&path, 9).unwrap_err().to_string();
+        assert!(err.contains("a.geojson: is larger than"), "{err}");
+        assert!(read_limited(&dir.path().join("none"), 9).unwrap().is_none());
+    }
+
+    #[test]
+    fn control_characters_are_refused_and_escaped() {
+        assert!(check_text("Kwantung – 関東州").is_ok());
+        let err = check_text("a\u{7}b").unwrap_err();
+        assert!(err.contains("U+0007"), "{err}");
+        assert!(check_text("two\nlines").is_err());
+        assert!(check_text("\u{FFFF}").is_err());
+        assert_eq!(printable("a\nb"), "a\\u{a}b");
+        assert_eq!(printable("plain"), "plain");
+    }
 }

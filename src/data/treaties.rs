@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use crate::data::{check_text, printable};
 use crate::error::{Error, Result};
 
 /// A calendar date (New Style).
@@ -285,12 +286,21 @@ impl Treaties {
                 .unwrap_or((1, 1));
             Error::Syntax {
                 file: file.to_string(),
-                message: err.message().trim().replace('\n', " "),
+                message: printable(&err.message().trim().replace('\n', " ")).into_owned(),
                 line,
                 column,
             }
         })?;
         let invalid = |message: String| Error::invalid(file, message);
+        // Every string, whatever its field, must be printable (see `check_text`).
+        let table: toml::Table =
+            toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
+        check_strings(&toml::Value::Table(table), &mut String::new())
+            .map_err(|(at, m)| invalid(format!("{at}: {m}")))?;
+        // Ids end up in messages, SVG attributes and exports: one safe alphabet for all.
+        let id = |what: &str, id: &str| -> Result<()> {
+            check_id(id).map_err(|m| invalid(format!("{what} '{}': {m}", printable(id))))
+        };
 
         if raw.first_year > raw.last_year {
             return Err(invalid(format!(
@@ -300,7 +310,7 @@ impl Treaties {
         }
         let mut power_ids = BTreeSet::new();
         for power in &raw.powers {
-            check_id(&power.id).map_err(|m| invalid(format!("power '{}': {m}", power.id)))?;
+            id("power", &power.id)?;
             if !power_ids.insert(power.id.as_str()) {
                 return Err(invalid(format!("power '{}' is defined twice", power.id)));
             }
@@ -314,10 +324,12 @@ impl Treaties {
             }
         }
         let check_assignment = |a: &Assignment, context: &str| -> Result<()> {
+            id(&format!("{context}: region"), &a.region)?;
             match &a.power {
                 Some(p) if !power_ids.contains(p.as_str()) => Err(invalid(format!(
-                    "{context}: region '{}' is given to unknown power '{p}'",
-                    a.region
+                    "{context}: region '{}' is given to unknown power '{}'",
+                    a.region,
+                    printable(p)
                 ))),
                 None if a.status != Status::Undefined => Err(invalid(format!(
                     "{context}: region '{}' has status '{}' but no power",
@@ -334,7 +346,11 @@ impl Treaties {
         let mut agreements = Vec::with_capacity(raw.agreements.len());
         let mut agreement_ids = BTreeSet::new();
         for a in raw.agreements {
+            id("agreement", &a.id)?;
             let context = format!("agreement '{}'", a.id);
+            for line in &a.lines {
+                id(&format!("{context}: line"), line)?;
+            }
             let signed = Date::from_toml(&a.signed)
                 .ok_or_else(|| invalid(format!("{context}: 'signed' must be a plain date")))?;
             if !agreement_ids.insert(a.id.clone()) {
@@ -347,7 +363,7 @@ impl Treaties {
                 if !a.lines.contains(&label.line) {
                     return Err(invalid(format!(
                         "{context}: a label is given for line '{}', which the agreement does not list",
-                        label.line
+                        printable(&label.line)
                     )));
                 }
             }
@@ -389,6 +405,7 @@ impl Treaties {
 
         let mut events = Vec::with_capacity(raw.events.len());
         for e in raw.events {
+            id("event: region", &e.region)?;
             let date = Date::from_toml(&e.date).ok_or_else(|| {
                 invalid(format!(
                     "event for region '{}': 'date' must be a plain date",
@@ -478,6 +495,37 @@ pub(crate) fn check_id(id: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err("ids must be 1–64 characters of a–z, 0–9, '_' or '-'".to_string())
+    }
+}
+
+/// Walks every string of the file; on a bad one returns its path (`agreements[1].summary`) and
+/// the problem. Keys are checked as well as values.
+fn check_strings(value: &toml::Value, at: &mut String) -> Result<(), (String, String)> {
+    match value {
+        toml::Value::String(s) => check_text(s).map_err(|m| (at.clone(), m)),
+        toml::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = at.len();
+                at.push_str(&format!("[{i}]"));
+                check_strings(item, at)?;
+                at.truncate(len);
+            }
+            Ok(())
+        }
+        toml::Value::Table(table) => {
+            for (key, item) in table {
+                let len = at.len();
+                if !at.is_empty() {
+                    at.push('.');
+                }
+                at.push_str(&printable(key));
+                check_text(key).map_err(|m| (at.clone(), format!("the key {m}")))?;
+                check_strings(item, at)?;
+                at.truncate(len);
+            }
+            Ok(())
+        }
+        _ => Ok(()),
     }
 }
 

@@ -180,7 +180,43 @@ fn draw_item<B: DrawingBackend>(
             // plotters anchors VPos::Top with dy = 0.76em: move up so the baseline lands where
             // the scene put it.
             let top = t.baseline - 0.76 * t.size;
-            b.draw_text(&t.text, &text_style, (c(t.x), c(top)))
+            b.draw_text(&xml_text(&t.text), &text_style, (c(t.x), c(top)))
         }
+    }
+}
+
+/// Text as XML 1.0 can carry it. plotters escapes markup (`<`, `&`, quotes), but characters that
+/// XML forbids outright (most C0 controls, U+FFFE, U+FFFF) would make the file unreadable. The
+/// loaders refuse them in data files; this is the last guard for scenes built in code, and
+/// replaces each with U+FFFD.
+fn xml_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+            || c >= '\u{10000}'
+    };
+    if text.chars().all(allowed) {
+        text.into()
+    } else {
+        text.chars()
+            .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
+            .collect::<String>()
+            .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_xml_forbids_are_replaced() {
+        assert_eq!(
+            xml_text("a\u{0}b\u{1b}c\u{FFFF}"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}"
+        );
+        assert_eq!(
+            xml_text("<Kwantung> & 関東州 \u{1F5FA}"),
+            "<Kwantung> & 関東州 \u{1F5FA}"
+        );
     }
 }
