@@ -4,5 +4,6 @@
 mod util;
 
 mod cli;
+mod data_validation;
 mod export;
 mod layout;
