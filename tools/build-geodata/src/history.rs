@@ -168,6 +168,8 @@ pub struct Simplify {
 pub struct RegionMeta {
     pub id: String,
     pub name: String,
+    /// Short label for the map where the name is too long to print.
+    pub label: Option<String>,
     pub role: String,
     pub name_ja: Option<String>,
     pub name_ru: Option<String>,

@@ -44,6 +44,7 @@ pub fn run(sources_dir: &Path) -> Result<Vec<(String, String)>> {
         let mut props = Props::new();
         put(&mut props, "id", raw.id);
         put(&mut props, "name", meta.name.as_str());
+        put_opt(&mut props, "label", meta.label.clone());
         put(&mut props, "role", meta.role.as_str());
         put_opt(&mut props, "name_ja", meta.name_ja.clone());
         put_opt(&mut props, "name_ru", meta.name_ru.clone());
