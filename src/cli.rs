@@ -2,18 +2,26 @@
 
 use std::path::PathBuf;
 
+use std::io::IsTerminal;
+use std::time::Instant;
+
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use spheres_map::{data, render_year, Dataset, Format, SceneOptions};
+use spheres_map::batch::{self, BatchRequest};
+use spheres_map::{data, Dataset, Format, SceneOptions};
 
 const EXAMPLES: &str = "\
 Examples:
   Map of the arrangement in force in 1912, as output/1912.svg and output/1912.png:
     spheres-map --year 1912
 
-  Every treaty year (1907, 1910, 1912, 1916) into slides/:
-    spheres-map --all --out slides
+  Every treaty year (1907, 1910, 1912, 1916) into slides/, with large labels:
+    spheres-map --all --preset slide --out slides
+
+  The series for an article: print-size SVGs, the overview page and the animation:
+    spheres-map --all --preset article --overview --timeline
 
   A print-size PNG and the joined regions as GeoJSON:
     spheres-map --year 1907 --format png,geojson --scale 2
@@ -59,13 +67,30 @@ pub struct Cli {
     )]
     format: Vec<FormatArg>,
 
-    /// Canvas width in pixels
-    #[arg(long, value_name = "PX", default_value_t = 1920)]
-    width: u32,
+    /// Size, type and layout for a use: slide (1920×1080, large labels), slide-4x3
+    /// (1600×1200), article (17 × 12 cm at 300 dpi, print type), thumbnail (640×360)
+    #[arg(long, value_name = "PRESET")]
+    preset: Option<Preset>,
 
-    /// Canvas height in pixels
-    #[arg(long, value_name = "PX", default_value_t = 1080)]
-    height: u32,
+    /// Canvas width in pixels [default: 1920, or the preset's]
+    #[arg(long, value_name = "PX")]
+    width: Option<u32>,
+
+    /// Canvas height in pixels [default: 1080, or the preset's]
+    #[arg(long, value_name = "PX")]
+    height: Option<u32>,
+
+    /// Print resolution for --preset article (sets the pixel size of its 17 × 12 cm)
+    #[arg(long, value_name = "DPI")]
+    dpi: Option<u32>,
+
+    /// With --all: also the overview page (every agreement on one page)
+    #[arg(long, requires = "all")]
+    overview: bool,
+
+    /// With --all: also timeline.gif, stepping through the treaty years
+    #[arg(long, requires = "all")]
+    timeline: bool,
 
     /// Multiply the PNG's pixel size (2 gives a 3840 × 2160 PNG of the same layout)
     #[arg(long, value_name = "FACTOR", default_value_t = 1.0)]
@@ -86,6 +111,41 @@ enum Command {
     List,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Preset {
+    /// 1920 × 1080, large labels for projection
+    Slide,
+    /// 1600 × 1200 (4:3)
+    #[value(name = "slide-4x3")]
+    Slide4x3,
+    /// 17 × 12 cm at 300 dpi, small print type
+    Article,
+    /// 640 × 360
+    Thumbnail,
+}
+
+/// Article figures: a single-column width and a height that leaves room for the key below.
+const ARTICLE_MM: (f64, f64) = (170.0, 120.0);
+
+impl Preset {
+    /// Width, height and text scale.
+    fn canvas(self, dpi: u32) -> (u32, u32, f64) {
+        match self {
+            Preset::Slide => (1920, 1080, 1.25),
+            Preset::Slide4x3 => (1600, 1200, 1.3),
+            Preset::Article => {
+                let px = |mm: f64| (mm / 25.4 * f64::from(dpi)).round() as u32;
+                // Labels of about 6.5 pt whatever the resolution.
+                let (w, h) = (px(ARTICLE_MM.0), px(ARTICLE_MM.1));
+                let unit = (f64::from(w) / 1920.0).min(f64::from(h) / 1080.0);
+                let label_px = 6.5 / 72.0 * f64::from(dpi);
+                (w, h, label_px / (14.0 * unit))
+            }
+            Preset::Thumbnail => (640, 360, 1.8),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FormatArg {
     Svg,
@@ -103,16 +163,6 @@ impl From<FormatArg> for Format {
     }
 }
 
-/// What to do, checked.
-struct RenderRequest {
-    years: Vec<i32>,
-    formats: Vec<Format>,
-    out: PathBuf,
-    options: SceneOptions,
-    png_scale: f64,
-    quiet: bool,
-}
-
 fn load(cli: &Cli) -> Result<Dataset> {
     Ok(match &cli.data {
         Some(dir) => data::load_dir(dir)?,
@@ -120,14 +170,26 @@ fn load(cli: &Cli) -> Result<Dataset> {
     })
 }
 
-fn request(cli: &Cli, dataset: &Dataset) -> Result<RenderRequest> {
-    if !(200..=10_000).contains(&cli.width) || !(200..=10_000).contains(&cli.height) {
+fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
+    if cli.dpi.is_some() && cli.preset != Some(Preset::Article) {
+        bail!("--dpi applies to --preset article only; use --width, --height or --scale");
+    }
+    let dpi = cli.dpi.unwrap_or(300);
+    if !(72..=1200).contains(&dpi) {
+        bail!("--dpi must be between 72 and 1200");
+    }
+    let (preset_w, preset_h, text_scale) = cli.preset.map_or((1920, 1080, 1.0), |p| p.canvas(dpi));
+    let (width, height) = (
+        cli.width.unwrap_or(preset_w),
+        cli.height.unwrap_or(preset_h),
+    );
+    if !(200..=10_000).contains(&width) || !(200..=10_000).contains(&height) {
         bail!("--width and --height must be between 200 and 10000 pixels");
     }
     if !(cli.scale.is_finite() && (0.25..=8.0).contains(&cli.scale)) {
         bail!("--scale must be between 0.25 and 8");
     }
-    let pixels = f64::from(cli.width) * f64::from(cli.height) * cli.scale * cli.scale;
+    let pixels = f64::from(width) * f64::from(height) * cli.scale * cli.scale;
     if pixels > 1.0e8 {
         bail!(
             "the PNG would have {:.0} million pixels; the limit is 100 million",
@@ -145,55 +207,66 @@ fn request(cli: &Cli, dataset: &Dataset) -> Result<RenderRequest> {
     let mut formats: Vec<Format> = cli.format.iter().map(|&f| f.into()).collect();
     formats.sort();
     formats.dedup();
-    Ok(RenderRequest {
+    let print_size_mm =
+        (cli.preset == Some(Preset::Article) && cli.width.is_none() && cli.height.is_none())
+            .then_some(ARTICLE_MM);
+    Ok(BatchRequest {
         years,
         formats,
-        out: cli.out.clone(),
         options: SceneOptions {
-            width: cli.width,
-            height: cli.height,
-            text_scale: 1.0,
+            width,
+            height,
+            text_scale,
+            print_size_mm,
         },
         png_scale: cli.scale,
-        quiet: cli.quiet,
+        overview: cli.overview,
+        timeline: cli.timeline,
     })
 }
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<()> {
+    let started = Instant::now();
     let dataset = load(&cli)?;
     if let Some(Command::List) = cli.command {
         list(&dataset);
         return Ok(());
     }
     let request = request(&cli, &dataset)?;
-    // Render everything in memory first: a failure leaves the output folder untouched.
-    let mut rendered = Vec::new();
-    for &year in &request.years {
-        let files = render_year(
-            &dataset,
-            year,
-            &request.formats,
-            &request.options,
-            request.png_scale,
-        )?;
-        rendered.push((year, files));
-    }
-    spheres_map::output::ensure_dir(&request.out)?;
-    let mut written = Vec::new();
-    for (year, files) in rendered {
-        for (format, bytes) in files {
-            let name = format!("{year}.{}", format.extension());
-            written.push(spheres_map::output::write_atomic(
-                &request.out,
-                &name,
-                &bytes,
-            )?);
-        }
-    }
-    if !request.quiet {
+    let jobs = request.jobs();
+    let bar = if cli.quiet || !std::io::stderr().is_terminal() || jobs.len() < 2 {
+        ProgressBar::hidden()
+    } else {
+        let bar =
+            ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} rendering [{bar:30}] {pos}/{len} {msg}")
+                .expect("valid template")
+                .progress_chars("=> "),
+        );
+        bar
+    };
+    // Everything is rendered in memory first: a failure leaves the output folder untouched.
+    let rendered = batch::render_all(&dataset, &request, &|job| {
+        bar.set_message(job.name.clone());
+        bar.inc(1);
+    });
+    bar.finish_and_clear();
+    let rendered = rendered?;
+    let written = batch::write_all(&cli.out, &rendered)?;
+    if !cli.quiet {
         for path in &written {
             println!("wrote {}", path.display());
+        }
+        if written.len() > 1 {
+            let bytes: usize = rendered.iter().map(|(_, b)| b.len()).sum();
+            println!(
+                "{} files, {:.1} MB, in {:.2} s",
+                written.len(),
+                bytes as f64 / 1e6,
+                started.elapsed().as_secs_f64()
+            );
         }
     }
     Ok(())

@@ -11,10 +11,11 @@
 //! 3. [`projection`]: Lambert conformal conic, fitted to the map frame.
 //! 4. [`scene`]: layout in pixels → [`scene::Scene`] (fills, lines, labels, legend, title).
 //! 5. [`render`]: the scene as SVG (plotters) and PNG (the SVG rasterised), or the map as GeoJSON.
-//! 6. [`output`]: files written whole or not at all.
+//! 6. [`output`]: files written whole or not at all; [`batch`] runs many maps in parallel.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod data;
 pub mod error;
 pub mod model;
@@ -43,25 +44,19 @@ pub fn render_year(
     options: &SceneOptions,
     png_scale: f64,
 ) -> Result<Vec<(Format, Vec<u8>)>> {
-    let map = dataset.map_for_year(year)?;
-    let mut out = Vec::with_capacity(formats.len());
-    let needs_svg = formats
-        .iter()
-        .any(|f| matches!(f, Format::Svg | Format::Png));
-    let svg = if needs_svg {
-        Some(render::svg::to_svg(&Scene::from_map(&map, options))?)
-    } else {
-        None
+    let request = batch::BatchRequest {
+        years: vec![year],
+        formats: formats.to_vec(),
+        options: *options,
+        png_scale,
+        overview: false,
+        timeline: false,
     };
-    for &format in formats {
-        let bytes = match format {
-            Format::Svg => svg.clone().expect("rendered above").into_bytes(),
-            Format::Png => {
-                render::png::svg_to_png(svg.as_deref().expect("rendered above"), png_scale)?
-            }
-            Format::GeoJson => render::geojson::to_geojson(&map)?.into_bytes(),
-        };
-        out.push((format, bytes));
-    }
-    Ok(out)
+    Ok(batch::render_all(dataset, &request, &|_| {})?
+        .into_iter()
+        .filter_map(|(job, bytes)| match job.kind {
+            batch::JobKind::Year(_, format) => Some((format, bytes)),
+            _ => None,
+        })
+        .collect())
 }

@@ -208,7 +208,7 @@ impl<'a> TreatyMap<'a> {
     }
 
     /// Places, each with its name in this year.
-    pub fn places(&self) -> impl Iterator<Item = (&'a Place, &'a str)> + '_ {
+    pub fn places(&self) -> impl Iterator<Item = (&'a Place, std::borrow::Cow<'a, str>)> + '_ {
         let year = self.year;
         self.dataset
             .geodata

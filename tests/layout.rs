@@ -17,6 +17,7 @@ fn no_two_labels_overlap() {
             width: w,
             height: h,
             text_scale: 1.0,
+            print_size_mm: None,
         };
         for year in [1907, 1910, 1912, 1916] {
             let s = scene(year, &options);

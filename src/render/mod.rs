@@ -2,6 +2,7 @@
 //! touches plotters, and the PNG is the SVG rasterised, so the two cannot disagree.
 
 pub mod geojson;
+pub mod gif;
 pub mod png;
 pub mod svg;
 

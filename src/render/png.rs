@@ -25,23 +25,26 @@ fn options() -> &'static usvg::Options<'static> {
     })
 }
 
-/// Rasterises SVG text to PNG bytes, `scale` times the SVG's own size.
-pub fn svg_to_png(svg: &str, scale: f64) -> Result<Vec<u8>> {
+/// Rasterises SVG text to a PNG of `width` × `height` pixels.
+pub fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>> {
+    encode_rgb(&rasterise(svg, width, height)?)
+}
+
+/// Rasterises SVG text (anti-aliased) to `width` × `height` pixels. The size is given rather
+/// than read from the SVG, whose root may be in millimetres (print figures).
+pub fn rasterise(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap> {
     let tree = usvg::Tree::from_str(svg, options())
         .map_err(|e| Error::Render(format!("could not read the SVG for rasterising: {e}")))?;
     let size = tree.size();
-    let (width, height) = (
-        (f64::from(size.width()) * scale).round() as u32,
-        (f64::from(size.height()) * scale).round() as u32,
-    );
+    let (sx, sy) = (width as f32 / size.width(), height as f32 / size.height());
     let mut pixmap = tiny_skia::Pixmap::new(width, height)
         .ok_or_else(|| Error::Render(format!("cannot make a {width} × {height} image")))?;
     resvg::render(
         &tree,
-        tiny_skia::Transform::from_scale(scale as f32, scale as f32),
+        tiny_skia::Transform::from_scale(sx, sy),
         &mut pixmap.as_mut(),
     );
-    encode_rgb(&pixmap)
+    Ok(pixmap)
 }
 
 /// Encodes the pixmap as an 8-bit RGB PNG. The page is opaque (the scene starts with a paper

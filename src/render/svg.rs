@@ -114,10 +114,12 @@ pub fn to_svg(scene: &Scene) -> Result<String> {
             "unexpected SVG header from the backend".into(),
         ));
     }
-    Ok(format!(
-        "<svg width=\"{width}\" height=\"{height}\" {}",
-        &out[header.len()..]
-    ))
+    // Print figures carry their physical size; screen ones their pixel size.
+    let size = match scene.print_size_mm {
+        Some((w, h)) => format!("width=\"{w}mm\" height=\"{h}mm\""),
+        None => format!("width=\"{width}\" height=\"{height}\""),
+    };
+    Ok(format!("<svg {size} {}", &out[header.len()..]))
 }
 
 fn draw_item<B: DrawingBackend>(

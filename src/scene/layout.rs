@@ -29,9 +29,20 @@ pub mod sizes {
     pub const SMALL: f64 = 12.0;
 }
 
+/// How much a map frame shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything: all places, graticule labels, scale bar.
+    Full,
+    /// A panel of the overview page: main places only, no graticule labels or scale bar.
+    Panel,
+}
+
 /// Where everything goes.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
+    /// How much the map frame shows.
+    pub detail: Detail,
     /// Size multiplier for text and line weights.
     pub unit: f64,
     /// Outer margin.
@@ -44,19 +55,26 @@ pub struct Layout {
     pub legend: PixelBox,
     /// Whether the legend is a column at the right.
     pub legend_at_right: bool,
-    /// Baseline of the credit line.
+    /// Size multiplier for the legend: the page's unit, less if the key would not fit.
+    pub legend_unit: f64,
+    /// The credit, wrapped to the page width.
+    pub credit_lines: Vec<String>,
+    /// Baseline of the first credit line.
     pub credit_baseline: f64,
 }
 
 impl Layout {
-    /// Lays out a canvas.
-    pub fn new(options: &SceneOptions, legend: &Legend) -> Layout {
+    /// Lays out a canvas with a given key and credit text.
+    pub fn new(options: &SceneOptions, legend: &Legend, credit: &str) -> Layout {
         let (w, h) = (f64::from(options.width), f64::from(options.height));
         let unit = (w / 1920.0).min(h / 1080.0).max(0.05) * options.text_scale;
         let margin = 26.0 * unit;
         let title_height =
             (sizes::TITLE * 1.3 + sizes::SUBTITLE * 1.45 + sizes::DETAIL * 1.4) * unit;
-        let credit_height = sizes::SMALL * 2.2 * unit;
+        let credit_size = sizes::SMALL * unit;
+        let mut credit_lines = text::wrap(credit, credit_size, Face::Regular, w - 2.0 * margin);
+        credit_lines.truncate(3);
+        let credit_height = credit_size * (1.3 * credit_lines.len() as f64 + 0.9);
         // Room outside the frame for graticule labels.
         let tick_room = sizes::SMALL * 1.6 * unit;
         let title = PixelBox {
@@ -68,6 +86,14 @@ impl Layout {
         let body_top = margin + title_height + margin * 0.5;
         let body_bottom = h - margin - credit_height;
         let legend_at_right = w / h >= 1.3;
+        let legend_fits = |width: f64, height: f64| {
+            // Shrink the key's type (to 60 % at most) rather than let it run off the page.
+            let mut lu = unit;
+            while lu > unit * 0.6 && legend.height(lu, width) > height {
+                lu *= 0.95;
+            }
+            lu
+        };
         let (frame, legend_box) = if legend_at_right {
             let legend_width = (w * 0.24).max(300.0 * unit).min(w * 0.45);
             let frame = PixelBox {
@@ -86,8 +112,11 @@ impl Layout {
         } else {
             let legend_width = w - 2.0 * margin;
             let legend_height = legend
-                .height(unit, legend_width)
-                .min((body_bottom - body_top) * 0.5);
+                .height(
+                    legend_fits(legend_width, (body_bottom - body_top) * 0.4),
+                    legend_width,
+                )
+                .min((body_bottom - body_top) * 0.4);
             let frame = PixelBox {
                 left: margin + tick_room,
                 top: body_top,
@@ -102,14 +131,18 @@ impl Layout {
             };
             (frame, legend_box)
         };
+        let legend_unit = legend_fits(legend_box.width, legend_box.height);
         Layout {
+            detail: Detail::Full,
             unit,
             margin,
             title,
             frame,
             legend: legend_box,
             legend_at_right,
-            credit_baseline: h - margin - credit_height * 0.3,
+            legend_unit,
+            credit_lines,
+            credit_baseline: h - margin - credit_height + credit_size * 1.2,
         }
     }
 
@@ -166,38 +199,39 @@ impl Layout {
         });
     }
 
-    /// The credit line at the foot of the page; `parallels` are the projection's.
-    pub fn draw_credit(&self, scene: &mut Scene, map: &TreatyMap<'_>, parallels: (f64, f64)) {
-        let mut credit = map.dataset.treaties.credit.clone().unwrap_or_default();
-        if !credit.is_empty() {
-            credit.push(' ');
-        }
-        let deg = |v: f64| {
-            let hemisphere = if v < 0.0 { "S" } else { "N" };
-            format!("{:.0}° {hemisphere}", v.abs())
-        };
-        credit.push_str(&format!(
-            "Lambert conformal conic projection, standard parallels {} and {}.",
-            deg(parallels.0),
-            deg(parallels.1)
-        ));
+    /// The credit lines at the foot of the page.
+    pub fn draw_credit(&self, scene: &mut Scene) {
         let size = sizes::SMALL * self.unit;
-        let credit = fit_text(
-            &credit,
-            size,
-            Face::Regular,
-            scene.width - 2.0 * self.margin,
-        );
-        scene.text(TextItem {
-            text: credit,
-            x: self.margin,
-            baseline: self.credit_baseline,
-            size,
-            face: Face::Regular,
-            color: style::MUTED,
-            align: Align::Left,
-        });
+        for (i, line) in self.credit_lines.iter().enumerate() {
+            scene.text(TextItem {
+                text: line.clone(),
+                x: self.margin,
+                baseline: self.credit_baseline + i as f64 * size * 1.3,
+                size,
+                face: Face::Regular,
+                color: style::MUTED,
+                align: Align::Left,
+            });
+        }
     }
+}
+
+/// The credit: the data's own, then the projection used.
+pub fn credit_text(map: &TreatyMap<'_>, parallels: (f64, f64)) -> String {
+    let mut credit = map.dataset.treaties.credit.clone().unwrap_or_default();
+    if !credit.is_empty() {
+        credit.push(' ');
+    }
+    let deg = |v: f64| {
+        let hemisphere = if v < 0.0 { "S" } else { "N" };
+        format!("{:.0}° {hemisphere}", v.abs())
+    };
+    credit.push_str(&format!(
+        "Lambert conformal conic projection, standard parallels {} and {}.",
+        deg(parallels.0),
+        deg(parallels.1)
+    ));
+    credit
 }
 
 /// "A, B and C".

@@ -108,6 +108,53 @@ pub fn power_ink(map: &TreatyMap<'_>, power: Option<&str>) -> Option<Rgb> {
     Some(Ramp::for_power(i, powers[i].color.as_deref()).ink)
 }
 
+/// Area entries for the regions of one or more maps: per power (in treaty order) one entry per
+/// look, naming every status shown with it; then undefined and unclaimed land.
+fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
+    let Some(first) = maps.first() else {
+        return Vec::new();
+    };
+    let states = || maps.iter().flat_map(|m| m.regions.iter());
+    let mut areas = Vec::new();
+    for power in &first.dataset.treaties.powers {
+        let held: BTreeSet<Status> = states()
+            .filter(|r| r.power.is_some_and(|p| p.id == power.id))
+            .filter_map(|r| r.status)
+            .collect();
+        let looks: BTreeSet<Look> = held.iter().map(|s| Look::of(*s)).collect();
+        for look in looks {
+            let statuses: Vec<Status> = held
+                .iter()
+                .copied()
+                .filter(|s| Look::of(*s) == look)
+                .collect();
+            let names: Vec<&str> = statuses.iter().map(|s| s.describe()).collect();
+            let (fill, hatch) = area_style(first, Some(&power.id), statuses.first().copied());
+            areas.push(Entry {
+                swatch: Swatch::Area { fill, hatch },
+                label: format!("{} {}", power.adjective, or_list(&names)),
+            });
+        }
+    }
+    if states().any(|r| r.status == Some(Status::Undefined)) {
+        let (fill, hatch) = area_style(first, None, Some(Status::Undefined));
+        areas.push(Entry {
+            swatch: Swatch::Area { fill, hatch },
+            label: "Left undefined by the agreement".to_string(),
+        });
+    }
+    if states().any(|r| r.status.is_none()) {
+        areas.push(Entry {
+            swatch: Swatch::Area {
+                fill: style::UNCLAIMED,
+                hatch: None,
+            },
+            label: "Outside the spheres".to_string(),
+        });
+    }
+    areas
+}
+
 fn or_list(items: &[&str]) -> String {
     match items {
         [] => String::new(),
@@ -119,52 +166,7 @@ fn or_list(items: &[&str]) -> String {
 impl Legend {
     /// The key for one map.
     pub fn for_map(map: &TreatyMap<'_>) -> Legend {
-        let mut areas = Vec::new();
-        for power in &map.dataset.treaties.powers {
-            let held: Vec<_> = map
-                .regions
-                .iter()
-                .filter(|r| r.power.is_some_and(|p| p.id == power.id))
-                .filter_map(|r| r.status)
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            let looks: BTreeSet<Look> = held.iter().map(|s| Look::of(*s)).collect();
-            for look in looks {
-                let statuses: Vec<&str> = held
-                    .iter()
-                    .filter(|s| Look::of(**s) == look)
-                    .map(|s| s.describe())
-                    .collect();
-                let status = held.iter().copied().find(|s| Look::of(*s) == look);
-                let (fill, hatch) = area_style(map, Some(&power.id), status);
-                areas.push(Entry {
-                    swatch: Swatch::Area { fill, hatch },
-                    label: format!("{} {}", power.adjective, or_list(&statuses)),
-                });
-            }
-        }
-        if map
-            .regions
-            .iter()
-            .any(|r| r.status == Some(Status::Undefined))
-        {
-            let (fill, hatch) = area_style(map, None, Some(Status::Undefined));
-            areas.push(Entry {
-                swatch: Swatch::Area { fill, hatch },
-                label: "Left undefined by the agreement".to_string(),
-            });
-        }
-        if map.regions.iter().any(|r| r.status.is_none()) {
-            areas.push(Entry {
-                swatch: Swatch::Area {
-                    fill: style::UNCLAIMED,
-                    hatch: None,
-                },
-                label: "Outside the spheres".to_string(),
-            });
-        }
-
+        let areas = area_entries(std::slice::from_ref(map));
         let mut lines: Vec<Entry> = map
             .lines
             .iter()
@@ -179,36 +181,15 @@ impl Legend {
             })
             .collect();
 
-        let mut operators: Vec<Option<&str>> = map
-            .railways
-            .iter()
-            .map(|r| r.operator.as_deref())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        // Listed powers first, in treaty order.
-        operators.sort_by_key(|op| {
-            map.dataset
-                .treaties
-                .powers
-                .iter()
-                .position(|p| Some(p.id.as_str()) == *op)
-                .unwrap_or(usize::MAX)
-        });
-        for op in operators {
-            let power = op.and_then(|id| map.dataset.treaties.power(id));
-            let label = match power {
-                Some(p) => format!("Railway run by {} (open by {})", p.name, map.year),
-                None => format!("Other railway (open by {})", map.year),
-            };
+        if !map.railways.is_empty() {
             lines.push(Entry {
                 swatch: Swatch::Line {
-                    color: power_ink(map, op).unwrap_or(style::RAILWAY_OTHER),
-                    width: 1.6,
+                    color: style::RAILWAY,
+                    width: 1.4,
                     dashed: false,
-                    casing: false,
+                    casing: true,
                 },
-                label,
+                label: format!("Railway (open by {})", map.year),
             });
         }
         let geodata = &map.dataset.geodata;
@@ -243,6 +224,69 @@ impl Legend {
             });
         }
         Legend { sections, note }
+    }
+
+    /// One key for several maps (the overview page): every swatch any of them needs, once.
+    /// Areas keep the latest map's wording (which lists the most statuses); lines are named
+    /// by the lines layer, since each agreement words them for its own date.
+    pub fn for_maps(maps: &[TreatyMap<'_>]) -> Legend {
+        let areas = area_entries(maps);
+        let mut others: Vec<Entry> = Vec::new();
+        let mut line_ids: Vec<&str> = Vec::new();
+        for map in maps {
+            let legend = Legend::for_map(map);
+            for entry in legend.sections.into_iter().flat_map(|s| s.entries) {
+                match entry.swatch {
+                    Swatch::Area { .. } => continue,
+                    Swatch::Line { color, .. } if color == style::TREATY_LINE => continue,
+                    _ => {}
+                }
+                match others.iter_mut().find(|e| e.swatch == entry.swatch) {
+                    Some(existing) => existing.label = entry.label,
+                    None => others.push(entry),
+                }
+            }
+            for line in &map.lines {
+                if !line_ids.contains(&line.line.id.as_str()) {
+                    line_ids.push(&line.line.id);
+                }
+            }
+        }
+        let all_lines = maps.iter().flat_map(|m| m.lines.iter());
+        let mut lines: Vec<Entry> = line_ids
+            .iter()
+            .filter_map(|id| all_lines.clone().find(|l| l.line.id == *id))
+            .map(|l| Entry {
+                swatch: Swatch::Line {
+                    color: style::TREATY_LINE,
+                    width: 2.6,
+                    dashed: l.line.uncertain,
+                    casing: true,
+                },
+                label: l.line.name.clone(),
+            })
+            .collect();
+        for entry in &mut others {
+            // Each map's railway entry names its year; across a series, say so once.
+            if let Some(i) = entry.label.find(" (open by") {
+                entry.label.truncate(i);
+                entry.label.push_str(" (as open at each date)");
+            }
+        }
+        lines.extend(others);
+        Legend {
+            sections: vec![
+                Section {
+                    heading: "Areas".to_string(),
+                    entries: areas,
+                },
+                Section {
+                    heading: "Lines and places".to_string(),
+                    entries: lines,
+                },
+            ],
+            note: String::new(),
+        }
     }
 
     fn row_height(unit: f64) -> f64 {
@@ -298,7 +342,7 @@ impl Legend {
 
     /// Draws the legend into its block.
     pub fn draw(&self, scene: &mut Scene, layout: &Layout) {
-        let u = layout.unit;
+        let u = layout.legend_unit;
         let block = layout.legend;
         let columns = self.columns(u, block.width);
         let column_width = block.width / columns as f64;
@@ -344,6 +388,9 @@ impl Legend {
                 y += row;
             }
             cursor[col] = y + 8.0 * u;
+        }
+        if self.note.is_empty() {
+            return;
         }
         // The agreement in a few words, under the shortest column.
         let col = self.sections.len() % columns;

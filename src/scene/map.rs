@@ -5,7 +5,7 @@ use geo::{Area, BooleanOps, Coord, LineString, MultiLineString, MultiPolygon, Po
 
 use super::clip::{self, Hatch, Px};
 use super::labels::{self, Bounds, Occupied, SLOTS};
-use super::layout::{sizes, Layout};
+use super::layout::{sizes, Detail, Layout};
 use super::legend::{area_style, power_ink};
 use super::style::{self, Rgb};
 use super::text::{self, Face};
@@ -28,24 +28,7 @@ impl MapTransform {
     /// Fits the sphere regions (all of them, whatever the year, so every map of a series has the
     /// same extent) into the frame, with a conic suited to their extent.
     pub fn for_map(map: &TreatyMap<'_>, frame: &PixelBox, margin: f64) -> MapTransform {
-        let mut regions: Vec<_> = map
-            .dataset
-            .geodata
-            .regions
-            .iter()
-            .filter(|r| r.role == Role::Sphere)
-            .collect();
-        if regions.is_empty() {
-            regions = map.dataset.geodata.regions.iter().collect();
-        }
-        let points: Vec<(f64, f64)> = regions
-            .into_iter()
-            .flat_map(|r| {
-                r.geometry
-                    .iter()
-                    .flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y)))
-            })
-            .collect();
+        let points = fit_points(map);
         let projection = projection_for(&points);
         let fit = Fit::to_box(&projection, points.iter().copied(), *frame, margin);
         MapTransform { projection, fit }
@@ -77,6 +60,24 @@ impl MapTransform {
             .map(|(x, y)| self.px(x, y))
             .collect()
     }
+}
+
+/// The outline points the map is fitted to: every sphere region, whatever the year, so every
+/// map of a series has the same extent (all regions if none is a sphere).
+fn fit_points(map: &TreatyMap<'_>) -> Vec<(f64, f64)> {
+    let regions = &map.dataset.geodata.regions;
+    let spheres = regions.iter().any(|r| r.role == Role::Sphere);
+    regions
+        .iter()
+        .filter(|r| !spheres || r.role == Role::Sphere)
+        .flat_map(|r| r.geometry.iter())
+        .flat_map(|p| p.exterior().0.iter().map(|c| (c.x, c.y)))
+        .collect()
+}
+
+/// The projection a map is drawn in.
+pub fn projection_for_map(map: &TreatyMap<'_>) -> LambertConformalConic {
+    projection_for(&fit_points(map))
 }
 
 /// The bundled North-East Asia setup when the data lies there (so its maps keep round standard
@@ -259,13 +260,20 @@ pub fn draw(
         }
     }
 
-    draw_graticule(scene, &t, &frame, u);
+    draw_graticule(scene, &t, &frame, u, layout.detail == Detail::Full);
 
-    for railway in &map.railways {
-        let color = power_ink(map, railway.operator.as_deref()).unwrap_or(style::RAILWAY_OTHER);
-        for line in &railway.geometry {
-            push_clipped_line(scene, &t.path(line, 0.25), &frame, color, 1.6 * u);
-        }
+    // Railways in one dark ink with a paper casing: they cross every fill, dark ones included.
+    let railway_paths: Vec<Vec<Px>> = map
+        .railways
+        .iter()
+        .flat_map(|r| r.geometry.iter())
+        .map(|line| clip::thin(&t.path(line, 0.25), 0.4))
+        .collect();
+    for path in &railway_paths {
+        push_clipped_line(scene, path, &frame, style::PAPER, 3.2 * u);
+    }
+    for path in &railway_paths {
+        push_clipped_line(scene, path, &frame, style::RAILWAY, 1.4 * u);
     }
 
     // Treaty lines on top of everything but text.
@@ -308,10 +316,13 @@ pub fn draw(
     });
 
     // Labels: what is already on the page first, then in order of importance.
-    let scale_bar = draw_scale_bar(scene, &t, &frame, u);
-    occupied.add(scale_bar);
+    if layout.detail == Detail::Full {
+        let scale_bar = draw_scale_bar(scene, &t, &frame, u);
+        occupied.add(scale_bar);
+    }
     let places: Vec<_> = map
         .places()
+        .filter(|(p, _)| layout.detail == Detail::Full || p.rank == 1)
         .map(|(p, name)| (p, name, t.px(p.location.x(), p.location.y())))
         .filter(|(_, _, px)| frame.contains(*px))
         .collect();
@@ -345,7 +356,7 @@ pub fn draw(
             _ => sizes::PLACE * 0.85,
         } * u;
         let face = Face::Regular;
-        let w = text::width(name, size, face);
+        let w = text::width(&name, size, face);
         let candidates = SLOTS.iter().map(|&slot| {
             labels::candidate(
                 px,
@@ -414,7 +425,7 @@ fn hatch_region(
     }
 }
 
-fn draw_graticule(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64) {
+fn draw_graticule(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64, labelled: bool) {
     let size = sizes::SMALL * u;
     let mut taken: Vec<Bounds> = Vec::new();
     let mut lon = 60.0;
@@ -431,7 +442,7 @@ fn draw_graticule(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64)
             });
             // Label where the meridian leaves the bottom of the frame.
             for end in [piece[0], piece[piece.len() - 1]] {
-                if (end.1 - frame.bottom()).abs() < 0.01 {
+                if labelled && (end.1 - frame.bottom()).abs() < 0.01 {
                     let item = TextItem {
                         text: format!("{lon:.0}° E"),
                         x: end.0,
@@ -463,7 +474,7 @@ fn draw_graticule(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64)
                 width: 0.6 * u,
             });
             for end in [piece[0], piece[piece.len() - 1]] {
-                if (end.0 - frame.left).abs() < 0.01 {
+                if labelled && (end.0 - frame.left).abs() < 0.01 {
                     let item = TextItem {
                         text: format!("{lat:.0}° N"),
                         x: frame.left - 4.0 * u,
@@ -502,9 +513,10 @@ fn label_region(
     else {
         return;
     };
-    let Ok(anchor) = polylabel::polylabel(largest, &(2.0 * u)) else {
+    let Ok(best) = polylabel::polylabel(largest, &(2.0 * u)) else {
         return;
     };
+    let anchors = label_anchors(largest, (best.x(), best.y()));
     // Dark ink on light fills; on the darkest fills, paper-coloured text.
     let (fill, _) = area_style(map, state.power.map(|p| p.id.as_str()), state.status);
     let color = match state.power {
@@ -521,7 +533,7 @@ fn label_region(
     let words: Vec<&str> = name.split_whitespace().collect();
     // One line if it fits inside the region, else two balanced lines, then a smaller size.
     let mut layouts: Vec<(Vec<String>, f64)> = Vec::new();
-    for scale in [1.0, 0.85, 0.72] {
+    for scale in [1.0, 0.85, 0.72, 0.6] {
         layouts.push((vec![name.clone()], scale));
         if words.len() > 1 {
             let split = (1..words.len())
@@ -537,7 +549,12 @@ fn label_region(
             ));
         }
     }
-    for (lines, scale) in layouts {
+    // Prefer the point farthest inside; then other interior points, before smaller type.
+    for ((lines, scale), anchor) in layouts
+        .iter()
+        .flat_map(|l| anchors.iter().map(move |a| (l, *a)))
+    {
+        let scale = *scale;
         let size = sizes::REGION * u * scale;
         let line_h = size * 1.15;
         let total_h = line_h * lines.len() as f64;
@@ -546,8 +563,8 @@ fn label_region(
             .enumerate()
             .map(|(i, l)| TextItem {
                 text: l.clone(),
-                x: anchor.x(),
-                baseline: anchor.y() - total_h / 2.0 + size * text::CAP_HEIGHT + i as f64 * line_h,
+                x: anchor.0,
+                baseline: anchor.1 - total_h / 2.0 + size * text::CAP_HEIGHT + i as f64 * line_h,
                 size,
                 face: Face::Bold,
                 color,
@@ -569,6 +586,32 @@ fn label_region(
         }
     }
     scene.dropped_labels.push(name);
+}
+
+/// Candidate label centres: the pole of inaccessibility first, then points of a 6 × 6 grid
+/// that lie inside, deepest first.
+fn label_anchors(polygon: &Polygon<f64>, best: Px) -> Vec<Px> {
+    use geo::{BoundingRect, Contains, Distance, Euclidean};
+    let mut anchors = vec![best];
+    let Some(b) = polygon.bounding_rect() else {
+        return anchors;
+    };
+    let mut inside: Vec<(f64, Px)> = Vec::new();
+    for i in 1..6 {
+        for j in 1..6 {
+            let p = geo::Point::new(
+                b.min().x + b.width() * f64::from(i) / 6.0,
+                b.min().y + b.height() * f64::from(j) / 6.0,
+            );
+            if polygon.contains(&p) {
+                let depth = Euclidean.distance(&p, polygon.exterior());
+                inside.push((depth, (p.x(), p.y())));
+            }
+        }
+    }
+    inside.sort_by(|a, b| b.0.total_cmp(&a.0));
+    anchors.extend(inside.into_iter().map(|(_, p)| p));
+    anchors
 }
 
 fn box_inside_polygon(b: &Bounds, polygon: &Polygon<f64>) -> bool {

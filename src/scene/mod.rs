@@ -7,6 +7,7 @@ pub mod labels;
 pub mod layout;
 pub mod legend;
 pub mod map;
+pub mod overview;
 pub mod style;
 pub mod text;
 
@@ -98,6 +99,9 @@ pub struct SceneOptions {
     pub height: u32,
     /// Multiplies every text size and line weight (1 = sized for the canvas).
     pub text_scale: f64,
+    /// Printed size in millimetres, written into the SVG so print layouts place it at that
+    /// size; `None` for screen output sized in pixels.
+    pub print_size_mm: Option<(f64, f64)>,
 }
 
 impl Default for SceneOptions {
@@ -106,6 +110,7 @@ impl Default for SceneOptions {
             width: 1920,
             height: 1080,
             text_scale: 1.0,
+            print_size_mm: None,
         }
     }
 }
@@ -113,6 +118,8 @@ impl Default for SceneOptions {
 /// A laid-out map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
+    /// Printed size in mm, if any.
+    pub print_size_mm: Option<(f64, f64)>,
     /// Canvas width in px.
     pub width: f64,
     /// Canvas height in px.
@@ -127,13 +134,16 @@ impl Scene {
     /// Lays out the map of one year.
     pub fn from_map(map: &TreatyMap<'_>, options: &SceneOptions) -> Scene {
         let mut scene = Scene {
+            print_size_mm: options.print_size_mm,
             width: f64::from(options.width),
             height: f64::from(options.height),
             items: Vec::new(),
             dropped_labels: Vec::new(),
         };
         let legend = legend::Legend::for_map(map);
-        let layout = layout::Layout::new(options, &legend);
+        let parallels = map::projection_for_map(map).standard_parallels();
+        let credit = layout::credit_text(map, parallels);
+        let layout = layout::Layout::new(options, &legend, &credit);
         scene.items.push(Item::Rect {
             rect: PixelBox {
                 left: 0.0,
@@ -145,10 +155,10 @@ impl Scene {
             stroke: None,
         });
         let mut occupied = labels::Occupied::default();
-        let transform = map::draw(&mut scene, map, &layout, &mut occupied);
+        map::draw(&mut scene, map, &layout, &mut occupied);
         layout.draw_title(&mut scene, map);
         legend.draw(&mut scene, &layout);
-        layout.draw_credit(&mut scene, map, transform.standard_parallels());
+        layout.draw_credit(&mut scene);
         scene
     }
 

@@ -72,8 +72,8 @@ pub const TREATY_LINE: Rgb = Rgb(0x14, 0x14, 0x14);
 pub const INK: Rgb = Rgb(0x22, 0x22, 0x22);
 /// Secondary text.
 pub const MUTED: Rgb = Rgb(0x5A, 0x5A, 0x5A);
-/// Railways not run by a listed power.
-pub const RAILWAY_OTHER: Rgb = Rgb(0x55, 0x55, 0x55);
+/// Railways.
+pub const RAILWAY: Rgb = Rgb(0x2A, 0x2A, 0x2A);
 
 /// The fills of one power, darkest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
