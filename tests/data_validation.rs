@@ -53,6 +53,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "the FeatureCollection has no features",
     ),
     (
+        "position_with_one_number",
+        "regions.geojson",
+        "feature 1 ('south'): a position has fewer than 2 numbers",
+    ),
+    (
         "not_a_feature_collection",
         "lines.geojson",
         "expected `FeatureCollection` (line 1, column 17)",
@@ -430,4 +435,56 @@ fn list_prints_the_example_agreements_with_their_years() {
     assert_eq!(lines.len(), 3, "{stdout}");
     assert!(lines[0].contains("1881–1893") && lines[0].contains("Treaty of Corran"));
     assert!(lines[2].contains("1903–1905") && lines[2].contains("Protocol of Tarn"));
+}
+
+/// Inputs that once crashed a fuzz target (see `fuzz/`), fed the way the target feeds them: for
+/// `geojson_loader-*`, the first byte picks the layer and the rest is its text. Each must give a
+/// clean error.
+#[test]
+fn fuzz_regressions_give_clean_errors() {
+    use spheres_map::data::geodata::{Geodata, GeodataText, LayerText};
+
+    let regions = std::fs::read_to_string(corpus("valid_base").join("regions.geojson")).unwrap();
+    let dir = manifest_dir().join("tests/fuzz_regressions");
+    let cases = [
+        (
+            "geojson_loader-position-with-one-number",
+            "a position has fewer than 2 numbers",
+        ),
+        (
+            "geojson_loader-short-position-in-feature-4",
+            "feature 4 ('south_march'): a position has fewer than 2 numbers",
+        ),
+    ];
+    assert_eq!(entries(&dir).len(), cases.len(), "every input is listed");
+    for (name, words) in cases {
+        let input = std::fs::read(dir.join(name)).unwrap();
+        let (&which, text) = input.split_first().unwrap();
+        let text = std::str::from_utf8(text).unwrap();
+        let fuzzed = Some(LayerText {
+            file: "fuzz.geojson",
+            text,
+        });
+        let mut layers = GeodataText {
+            regions: LayerText {
+                file: "regions.geojson",
+                text: &regions,
+            },
+            lines: None,
+            rivers: None,
+            lakes: None,
+            railways: None,
+            places: None,
+        };
+        match which % 6 {
+            0 => layers.regions = fuzzed.unwrap(),
+            1 => layers.lines = fuzzed,
+            2 => layers.rivers = fuzzed,
+            3 => layers.lakes = fuzzed,
+            4 => layers.railways = fuzzed,
+            _ => layers.places = fuzzed,
+        }
+        let err = Geodata::from_text(&layers, true).unwrap_err().to_string();
+        assert!(err.contains(words), "{name}: {err}");
+    }
 }

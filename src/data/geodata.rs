@@ -322,10 +322,39 @@ fn geometry(at: &FeatureRef<'_>, feature: &Feature) -> Result<geo::Geometry<f64>
         .geometry
         .as_ref()
         .ok_or_else(|| at.error("has no geometry"))?;
+    check_positions(at, &geometry.value)?;
     let geometry: geo::Geometry<f64> = geo::Geometry::try_from(&geometry.value)
         .map_err(|err| at.error(format!("unreadable geometry: {err}")))?;
     check_coordinates(at, &geometry)?;
     Ok(geometry)
+}
+
+/// Every position needs a longitude and a latitude. geojson accepts `[5]` and then panics when
+/// converting it (found by fuzzing), so this runs before the conversion.
+fn check_positions(at: &FeatureRef<'_>, value: &geojson::GeometryValue) -> Result<()> {
+    use geojson::GeometryValue as V;
+    let short = |p: &geojson::Position| p.len() < 2;
+    let bad = match value {
+        V::Point { coordinates } => short(coordinates),
+        V::MultiPoint { coordinates } | V::LineString { coordinates } => {
+            coordinates.iter().any(short)
+        }
+        V::MultiLineString { coordinates } | V::Polygon { coordinates } => {
+            coordinates.iter().flatten().any(short)
+        }
+        V::MultiPolygon { coordinates } => coordinates.iter().flatten().flatten().any(short),
+        V::GeometryCollection { geometries } => {
+            return geometries
+                .iter()
+                .try_for_each(|g| check_positions(at, &g.value));
+        }
+    };
+    if bad {
+        return Err(
+            at.error("a position has fewer than 2 numbers: each needs a longitude and a latitude")
+        );
+    }
+    Ok(())
 }
 
 fn check_coordinates(at: &FeatureRef<'_>, geometry: &geo::Geometry<f64>) -> Result<()> {
