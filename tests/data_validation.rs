@@ -461,10 +461,10 @@ fn fuzz_regressions_give_clean_errors() {
         let input = std::fs::read(dir.join(name)).unwrap();
         let (&which, text) = input.split_first().unwrap();
         let text = std::str::from_utf8(text).unwrap();
-        let fuzzed = Some(LayerText {
+        let fuzzed = LayerText {
             file: "fuzz.geojson",
             text,
-        });
+        };
         let mut layers = GeodataText {
             regions: LayerText {
                 file: "regions.geojson",
@@ -477,12 +477,12 @@ fn fuzz_regressions_give_clean_errors() {
             places: None,
         };
         match which % 6 {
-            0 => layers.regions = fuzzed.unwrap(),
-            1 => layers.lines = fuzzed,
-            2 => layers.rivers = fuzzed,
-            3 => layers.lakes = fuzzed,
-            4 => layers.railways = fuzzed,
-            _ => layers.places = fuzzed,
+            0 => layers.regions = fuzzed,
+            1 => layers.lines = Some(fuzzed),
+            2 => layers.rivers = Some(fuzzed),
+            3 => layers.lakes = Some(fuzzed),
+            4 => layers.railways = Some(fuzzed),
+            _ => layers.places = Some(fuzzed),
         }
         let err = Geodata::from_text(&layers, true).unwrap_err().to_string();
         assert!(err.contains(words), "{name}: {err}");

@@ -15,10 +15,10 @@ fuzz_target!(|input: &[u8]| {
     let Ok(text) = std::str::from_utf8(text) else {
         return;
     };
-    let fuzzed = Some(LayerText {
+    let fuzzed = LayerText {
         file: "fuzz.geojson",
         text,
-    });
+    };
     let mut layers = GeodataText {
         regions: LayerText {
             file: "regions.geojson",
@@ -31,12 +31,12 @@ fuzz_target!(|input: &[u8]| {
         places: None,
     };
     match which % 6 {
-        0 => layers.regions = fuzzed.expect("set above"),
-        1 => layers.lines = fuzzed,
-        2 => layers.rivers = fuzzed,
-        3 => layers.lakes = fuzzed,
-        4 => layers.railways = fuzzed,
-        _ => layers.places = fuzzed,
+        0 => layers.regions = fuzzed,
+        1 => layers.lines = Some(fuzzed),
+        2 => layers.rivers = Some(fuzzed),
+        3 => layers.lakes = Some(fuzzed),
+        4 => layers.railways = Some(fuzzed),
+        _ => layers.places = Some(fuzzed),
     }
     let _ = Geodata::from_text(&layers, true);
 });
