@@ -18,7 +18,7 @@ use treaties::Treaties;
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a whole data file, or `None` if it does not exist. At most `limit` bytes are read, so a
-/// file that grows while it is read, or a device or FIFO with no length, cannot exhaust memory.
+/// file that grows while it is read cannot exhaust memory.
 fn read_limited(path: &Path, limit: u64) -> Result<Option<String>> {
     use std::io::Read;
     let io = |source| Error::Io {
@@ -26,11 +26,20 @@ fn read_limited(path: &Path, limit: u64) -> Result<Option<String>> {
         path: path.to_path_buf(),
         source,
     };
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
+    // Only regular files: opening a FIFO would wait for a writer, and a device such as
+    // /dev/zero never ends.
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(Error::invalid(
+                path.display().to_string(),
+                "is not a regular file",
+            ))
+        }
+        Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io(e)),
-    };
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
     let too_large = || {
         Error::invalid(
             path.display().to_string(),
@@ -40,7 +49,7 @@ fn read_limited(path: &Path, limit: u64) -> Result<Option<String>> {
             ),
         )
     };
-    // The length is only a hint (0 for a FIFO); the `take` below is the real limit.
+    // The length is only a hint (the file may grow); the `take` below is the real limit.
     if file.metadata().map_err(io)?.len() > limit {
         return Err(too_large());
     }
@@ -168,6 +177,15 @@ mod tests {
         let err = read_limited(&path, 9).unwrap_err().to_string();
         assert!(err.contains("a.geojson: is larger than"), "{err}");
         assert!(read_limited(&dir.path().join("none"), 9).unwrap().is_none());
+        let err = read_limited(dir.path(), 9).unwrap_err().to_string();
+        assert!(err.ends_with("is not a regular file"), "{err}");
+        #[cfg(unix)]
+        {
+            let err = read_limited(Path::new("/dev/zero"), 9)
+                .unwrap_err()
+                .to_string();
+            assert!(err.ends_with("is not a regular file"), "{err}");
+        }
     }
 
     #[test]
