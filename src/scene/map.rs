@@ -249,7 +249,13 @@ pub fn draw(
             _ => 0.7,
         } * u;
         for line in &river.geometry {
-            push_clipped_line(scene, &t.path(line, 0.5), &frame, style::RIVER, width);
+            push_clipped_line(
+                scene,
+                &clip::thin(&t.path(line, 0.5), 0.5),
+                &frame,
+                style::RIVER,
+                width,
+            );
         }
     }
 
@@ -513,10 +519,11 @@ fn label_region(
     else {
         return;
     };
-    let Ok(best) = polylabel::polylabel(largest, &(2.0 * u)) else {
+    // Placement works on a coarser outline: labels need pixels, not every vertex.
+    let coarse = coarsen(largest, 3.0 * u);
+    let Ok(best) = polylabel::polylabel(&coarse, &(4.0 * u)) else {
         return;
     };
-    let anchors = label_anchors(largest, (best.x(), best.y()));
     // Dark ink on light fills; on the darkest fills, paper-coloured text.
     let (fill, _) = area_style(map, state.power.map(|p| p.id.as_str()), state.status);
     let color = match state.power {
@@ -549,12 +556,8 @@ fn label_region(
             ));
         }
     }
-    // Prefer the point farthest inside; then other interior points, before smaller type.
-    for ((lines, scale), anchor) in layouts
-        .iter()
-        .flat_map(|l| anchors.iter().map(move |a| (l, *a)))
-    {
-        let scale = *scale;
+    // Try the point farthest inside at every size, then other interior points.
+    let place = |(lines, scale): &(Vec<String>, f64), anchor: Px| -> Option<Vec<TextItem>> {
         let size = sizes::REGION * u * scale;
         let line_h = size * 1.15;
         let total_h = line_h * lines.len() as f64;
@@ -571,30 +574,53 @@ fn label_region(
                 align: Align::Center,
             })
             .collect();
-        let boxes: Vec<Bounds> = items.iter().map(text_bounds).collect();
-        let fits = boxes
+        items
             .iter()
-            .all(|b| b.inside(frame) && occupied.is_free(b) && box_inside_polygon(b, largest));
-        if fits {
-            for b in boxes {
-                occupied.add(b.grown(2.0 * u));
-            }
-            for item in items {
-                scene.text(item);
-            }
-            return;
+            .map(text_bounds)
+            .all(|b| b.inside(frame) && occupied.is_free(&b) && box_inside_polygon(&b, &coarse))
+            .then_some(items)
+    };
+    let found = layouts
+        .iter()
+        .find_map(|l| place(l, (best.x(), best.y())))
+        .or_else(|| {
+            let grid = grid_anchors(&coarse);
+            layouts
+                .iter()
+                .find_map(|l| grid.iter().find_map(|&a| place(l, a)))
+        });
+    if let Some(items) = found {
+        for item in items {
+            occupied.add(text_bounds(&item).grown(2.0 * u));
+            scene.text(item);
         }
+        return;
     }
     scene.dropped_labels.push(name);
 }
 
-/// Candidate label centres: the pole of inaccessibility first, then points of a 6 × 6 grid
-/// that lie inside, deepest first.
-fn label_anchors(polygon: &Polygon<f64>, best: Px) -> Vec<Px> {
+/// The polygon with vertices closer than `step` px dropped.
+fn coarsen(polygon: &Polygon<f64>, step: f64) -> Polygon<f64> {
+    let ring = |r: &LineString<f64>| {
+        let pts: Vec<Px> = r.0.iter().map(|c| (c.x, c.y)).collect();
+        to_line_string(&clip::thin(&pts, step))
+    };
+    Polygon::new(
+        ring(polygon.exterior()),
+        polygon
+            .interiors()
+            .iter()
+            .map(ring)
+            .filter(|r| r.0.len() >= 4)
+            .collect(),
+    )
+}
+
+/// Further label centres: points of a 6 × 6 grid that lie inside, deepest first.
+fn grid_anchors(polygon: &Polygon<f64>) -> Vec<Px> {
     use geo::{BoundingRect, Contains, Distance, Euclidean};
-    let mut anchors = vec![best];
     let Some(b) = polygon.bounding_rect() else {
-        return anchors;
+        return Vec::new();
     };
     let mut inside: Vec<(f64, Px)> = Vec::new();
     for i in 1..6 {
@@ -610,14 +636,24 @@ fn label_anchors(polygon: &Polygon<f64>, best: Px) -> Vec<Px> {
         }
     }
     inside.sort_by(|a, b| b.0.total_cmp(&a.0));
-    anchors.extend(inside.into_iter().map(|(_, p)| p));
-    anchors
+    inside.into_iter().map(|(_, p)| p).collect()
 }
 
+/// Whether a box lies inside a polygon: its centre is inside and no ring crosses it. O(n),
+/// unlike a general relate.
 fn box_inside_polygon(b: &Bounds, polygon: &Polygon<f64>) -> bool {
     use geo::Contains;
-    let rect = geo::Rect::new(Coord { x: b.x0, y: b.y0 }, Coord { x: b.x1, y: b.y1 });
-    polygon.contains(&rect)
+    let centre = geo::Point::new((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
+    if !polygon.contains(&centre) {
+        return false;
+    }
+    std::iter::once(polygon.exterior())
+        .chain(polygon.interiors())
+        .all(|ring| {
+            ring.0
+                .windows(2)
+                .all(|s| !b.touches_segment((s[0].x, s[0].y), (s[1].x, s[1].y)))
+        })
 }
 
 fn label_line(
