@@ -222,16 +222,24 @@ pub fn credit_text(map: &TreatyMap<'_>, parallels: (f64, f64)) -> String {
     if !credit.is_empty() {
         credit.push(' ');
     }
-    let deg = |v: f64| {
-        let hemisphere = if v < 0.0 { "S" } else { "N" };
-        format!("{:.0}° {hemisphere}", v.abs())
-    };
     credit.push_str(&format!(
         "Lambert conformal conic projection, standard parallels {} and {}.",
-        deg(parallels.0),
-        deg(parallels.1)
+        latitude(parallels.0),
+        latitude(parallels.1)
     ));
     credit
+}
+
+/// A longitude as printed on the map: "120° E", "30° W".
+pub fn longitude(value: f64) -> String {
+    let hemisphere = if value < 0.0 { "W" } else { "E" };
+    format!("{:.0}° {hemisphere}", value.abs())
+}
+
+/// A latitude as printed on the map: "44° N", "27° S".
+pub fn latitude(value: f64) -> String {
+    let hemisphere = if value < 0.0 { "S" } else { "N" };
+    format!("{:.0}° {hemisphere}", value.abs())
 }
 
 /// "A, B and C".

@@ -431,13 +431,46 @@ fn hatch_region(
     }
 }
 
+/// The lon/lat box the frame shows, widened to whole graticule steps.
+fn visible_extent(t: &MapTransform, frame: &PixelBox) -> (f64, f64, f64, f64) {
+    let (mut x0, mut y0, mut x1, mut y1) = (180.0f64, 90.0f64, -180.0f64, -90.0f64);
+    for i in 0..=40 {
+        let f = f64::from(i) / 40.0;
+        for p in [
+            (frame.left + frame.width * f, frame.top),
+            (frame.left + frame.width * f, frame.bottom()),
+            (frame.left, frame.top + frame.height * f),
+            (frame.right(), frame.top + frame.height * f),
+        ] {
+            let (lon, lat) = t.lonlat(p);
+            if lon.is_finite() && lat.is_finite() {
+                x0 = x0.min(lon);
+                x1 = x1.max(lon);
+                y0 = y0.min(lat);
+                y1 = y1.max(lat);
+            }
+        }
+    }
+    let down = |v: f64| (v / GRATICULE_STEP).floor() * GRATICULE_STEP - GRATICULE_STEP;
+    let up = |v: f64| (v / GRATICULE_STEP).ceil() * GRATICULE_STEP + GRATICULE_STEP;
+    (
+        down(x0).max(-180.0),
+        down(y0).max(-85.0),
+        up(x1).min(180.0),
+        up(y1).min(85.0),
+    )
+}
+
 fn draw_graticule(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64, labelled: bool) {
     let size = sizes::SMALL * u;
     let mut taken: Vec<Bounds> = Vec::new();
-    let mut lon = 60.0;
-    while lon <= 180.0 {
-        let path: Vec<Px> = (0..=80)
-            .map(|i| t.px(lon, 10.0 + f64::from(i) * 0.75))
+    let (lon_min, lat_min, lon_max, lat_max) = visible_extent(t, frame);
+    let step_count = |from: f64, to: f64, step: f64| ((to - from) / step).ceil().max(1.0) as usize;
+    let mut lon = lon_min;
+    while lon <= lon_max {
+        let n = step_count(lat_min, lat_max, 0.75);
+        let path: Vec<Px> = (0..=n)
+            .map(|i| t.px(lon, lat_min + (lat_max - lat_min) * i as f64 / n as f64))
             .collect();
         let pieces = clip::clip_polyline(&path, frame);
         for piece in &pieces {
@@ -450,7 +483,7 @@ fn draw_graticule(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64,
             for end in [piece[0], piece[piece.len() - 1]] {
                 if labelled && (end.1 - frame.bottom()).abs() < 0.01 {
                     let item = TextItem {
-                        text: format!("{lon:.0}° E"),
+                        text: super::layout::longitude(lon),
                         x: end.0,
                         baseline: frame.bottom() + size * 1.2,
                         size,
@@ -468,10 +501,11 @@ fn draw_graticule(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64,
         }
         lon += GRATICULE_STEP;
     }
-    let mut lat = 15.0;
-    while lat <= 75.0 {
-        let path: Vec<Px> = (0..=240)
-            .map(|i| t.px(40.0 + f64::from(i) * 0.5, lat))
+    let mut lat = lat_min;
+    while lat <= lat_max {
+        let n = step_count(lon_min, lon_max, 0.5);
+        let path: Vec<Px> = (0..=n)
+            .map(|i| t.px(lon_min + (lon_max - lon_min) * i as f64 / n as f64, lat))
             .collect();
         for piece in clip::clip_polyline(&path, frame) {
             scene.items.push(Item::Line {
@@ -482,7 +516,7 @@ fn draw_graticule(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64,
             for end in [piece[0], piece[piece.len() - 1]] {
                 if labelled && (end.0 - frame.left).abs() < 0.01 {
                     let item = TextItem {
-                        text: format!("{lat:.0}° N"),
+                        text: super::layout::latitude(lat),
                         x: frame.left - 4.0 * u,
                         baseline: end.1 + size * 0.35,
                         size,
@@ -801,7 +835,7 @@ fn draw_scale_bar(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64)
         });
     }
     scene.text(TextItem {
-        text: format!("Scale at {lat:.0}° N"),
+        text: format!("Scale at {}", super::layout::latitude(lat)),
         x: x0,
         baseline: y + 5.0 * u + size * 1.35,
         size: size * 0.92,
