@@ -103,11 +103,21 @@ pub fn render_all(
                 || request.timeline
         })
         .collect();
+    let maps = request
+        .years
+        .iter()
+        .map(|&y| dataset.map_for_year(y))
+        .collect::<Result<Vec<_>>>()?;
+    // A series shares one key, so its slides line up; a single map keys only what it shows.
     let svgs: Vec<(i32, String)> = svg_years
         .par_iter()
         .map(|&year| {
-            let map = dataset.map_for_year(year)?;
-            let scene = Scene::from_map(&map, &request.options);
+            let map = maps.iter().find(|m| m.year == year).expect("built above");
+            let scene = if maps.len() > 1 {
+                Scene::from_map_in_series(map, &maps, &request.options)
+            } else {
+                Scene::from_map(map, &request.options)
+            };
             Ok((year, render::svg::to_svg(&scene)?))
         })
         .collect::<Result<_>>()?;
@@ -119,11 +129,6 @@ pub fn render_all(
             .expect("rendered above")
     };
     let overview_svg = if request.overview {
-        let maps = request
-            .years
-            .iter()
-            .map(|&y| dataset.map_for_year(y))
-            .collect::<Result<Vec<_>>>()?;
         Some(render::svg::to_svg(&Scene::overview(
             &maps,
             &request.options,

@@ -85,11 +85,11 @@ pub struct Cli {
     dpi: Option<u32>,
 
     /// With --all: also the overview page (every agreement on one page)
-    #[arg(long, requires = "all")]
+    #[arg(long)]
     overview: bool,
 
     /// With --all: also timeline.gif, stepping through the treaty years
-    #[arg(long, requires = "all")]
+    #[arg(long)]
     timeline: bool,
 
     /// Multiply the PNG's pixel size (2 gives a 3840 × 2160 PNG of the same layout)
@@ -225,8 +225,22 @@ fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
     })
 }
 
+/// Usage errors clap cannot express; they exit with clap's code 2 like the others.
+fn check_usage(cli: &Cli) {
+    use clap::CommandFactory;
+    if (cli.overview || cli.timeline) && !cli.all {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "--overview and --timeline go with --all",
+            )
+            .exit();
+    }
+}
+
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<()> {
+    check_usage(&cli);
     let started = Instant::now();
     let dataset = load(&cli)?;
     if let Some(Command::List) = cli.command {

@@ -8,6 +8,7 @@ use super::layout::{sizes, Layout};
 use super::style::{self, Look, Ramp, Rgb};
 use super::text::{self, Face};
 use super::{Align, Item, Scene, TextItem};
+use crate::data::geodata::TreatyLine;
 use crate::data::treaties::Status;
 use crate::model::TreatyMap;
 use crate::projection::fit::PixelBox;
@@ -46,6 +47,46 @@ pub struct Entry {
     pub swatch: Swatch,
     /// Its text.
     pub label: String,
+    /// The treaty line it stands for, if any (several lines share one swatch).
+    pub line: Option<String>,
+    /// Shown faded: in a series key, an entry this map does not use.
+    pub faded: bool,
+}
+
+impl Entry {
+    fn new(swatch: Swatch, label: String) -> Entry {
+        Entry {
+            swatch,
+            label,
+            line: None,
+            faded: false,
+        }
+    }
+
+    /// The entry for a demarcation line: dashed where its course is uncertain.
+    fn treaty_line(line: &TreatyLine, label: String) -> Entry {
+        Entry {
+            line: Some(line.id.clone()),
+            ..Entry::new(
+                Swatch::Line {
+                    color: style::TREATY_LINE,
+                    width: 2.6,
+                    dashed: line.uncertain,
+                    casing: true,
+                },
+                label,
+            )
+        }
+    }
+
+    /// What identifies an entry across the maps of a series.
+    fn same_as(&self, other: &Entry) -> bool {
+        match (&self.line, &other.line) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => self.swatch == other.swatch,
+            _ => false,
+        }
+    }
 }
 
 /// A titled group of entries.
@@ -130,27 +171,27 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
                 .collect();
             let names: Vec<&str> = statuses.iter().map(|s| s.describe()).collect();
             let (fill, hatch) = area_style(first, Some(&power.id), statuses.first().copied());
-            areas.push(Entry {
-                swatch: Swatch::Area { fill, hatch },
-                label: format!("{} {}", power.adjective, or_list(&names)),
-            });
+            areas.push(Entry::new(
+                Swatch::Area { fill, hatch },
+                format!("{} {}", power.adjective, or_list(&names)),
+            ));
         }
     }
     if states().any(|r| r.status == Some(Status::Undefined)) {
         let (fill, hatch) = area_style(first, None, Some(Status::Undefined));
-        areas.push(Entry {
-            swatch: Swatch::Area { fill, hatch },
-            label: "Left undefined by the agreement".to_string(),
-        });
+        areas.push(Entry::new(
+            Swatch::Area { fill, hatch },
+            "Left undefined by the agreement".to_string(),
+        ));
     }
     if states().any(|r| r.status.is_none()) {
-        areas.push(Entry {
-            swatch: Swatch::Area {
+        areas.push(Entry::new(
+            Swatch::Area {
                 fill: style::UNCLAIMED,
                 hatch: None,
             },
-            label: "Outside the spheres".to_string(),
-        });
+            "Outside the spheres".to_string(),
+        ));
     }
     areas
 }
@@ -170,40 +211,29 @@ impl Legend {
         let mut lines: Vec<Entry> = map
             .lines
             .iter()
-            .map(|l| Entry {
-                swatch: Swatch::Line {
-                    color: style::TREATY_LINE,
-                    width: 2.6,
-                    dashed: l.line.uncertain,
-                    casing: true,
-                },
-                label: l.label.to_string(),
-            })
+            .map(|l| Entry::treaty_line(l.line, l.label.to_string()))
             .collect();
 
         if !map.railways.is_empty() {
-            lines.push(Entry {
-                swatch: Swatch::Line {
+            lines.push(Entry::new(
+                Swatch::Line {
                     color: style::RAILWAY,
                     width: 1.4,
                     dashed: false,
                     casing: true,
                 },
-                label: format!("Railway (open by {})", map.year),
-            });
+                format!("Railway (open by {})", map.year),
+            ));
         }
         let geodata = &map.dataset.geodata;
         if !geodata.rivers.is_empty() || !geodata.lakes.is_empty() {
-            lines.push(Entry {
-                swatch: Swatch::Water,
-                label: "River, lake or sea".to_string(),
-            });
+            lines.push(Entry::new(Swatch::Water, "River, lake or sea".to_string()));
         }
         if !geodata.places.is_empty() {
-            lines.push(Entry {
-                swatch: Swatch::Place,
-                label: "Town, with its name of the period".to_string(),
-            });
+            lines.push(Entry::new(
+                Swatch::Place,
+                "Town, with its name of the period".to_string(),
+            ));
         }
 
         let a = map.agreement;
@@ -256,15 +286,7 @@ impl Legend {
         let mut lines: Vec<Entry> = line_ids
             .iter()
             .filter_map(|id| all_lines.clone().find(|l| l.line.id == *id))
-            .map(|l| Entry {
-                swatch: Swatch::Line {
-                    color: style::TREATY_LINE,
-                    width: 2.6,
-                    dashed: l.line.uncertain,
-                    casing: true,
-                },
-                label: l.line.name.clone(),
-            })
+            .map(|l| Entry::treaty_line(l.line, l.line.name.clone()))
             .collect();
         for entry in &mut others {
             // Each map's railway entry names its year; across a series, say so once.
@@ -287,6 +309,20 @@ impl Legend {
             ],
             note: String::new(),
         }
+    }
+
+    /// The key of one map of a series: the same entries, in the same places, on every map of
+    /// the series (so slides do not jump), with the ones this map does not use faded; the
+    /// paragraph on the agreement is this map's own.
+    pub fn for_series(map: &TreatyMap<'_>, series: &[TreatyMap<'_>]) -> Legend {
+        let own = Legend::for_map(map);
+        let own_entries: Vec<&Entry> = own.sections.iter().flat_map(|s| &s.entries).collect();
+        let mut legend = Legend::for_maps(series);
+        for entry in legend.sections.iter_mut().flat_map(|s| &mut s.entries) {
+            entry.faded = !own_entries.iter().any(|e| e.same_as(entry));
+        }
+        legend.note = own.note;
+        legend
     }
 
     fn row_height(unit: f64) -> f64 {
@@ -371,7 +407,7 @@ impl Legend {
                     width: Self::swatch_width(u),
                     height: 18.0 * u,
                 };
-                draw_swatch(scene, &entry.swatch, swatch, u);
+                draw_swatch(scene, &entry.swatch, swatch, u, entry.faded);
                 let mut baseline = y + Self::row_height(u) / 2.0 + sizes::LEGEND * 0.35 * u;
                 for text_line in lines {
                     scene.text(TextItem {
@@ -380,7 +416,11 @@ impl Legend {
                         baseline,
                         size: sizes::LEGEND * u,
                         face: Face::Regular,
-                        color: style::INK,
+                        color: if entry.faded {
+                            style::INK.tint(0.6)
+                        } else {
+                            style::INK
+                        },
                         align: Align::Left,
                     });
                     baseline += line;
@@ -425,8 +465,9 @@ impl Legend {
     }
 }
 
-fn draw_swatch(scene: &mut Scene, swatch: &Swatch, b: PixelBox, u: f64) {
+fn draw_swatch(scene: &mut Scene, swatch: &Swatch, b: PixelBox, u: f64, faded: bool) {
     let mid = b.top + b.height / 2.0;
+    let first = scene.items.len();
     match swatch {
         Swatch::Area { fill, hatch } => {
             scene.items.push(Item::Rect {
@@ -502,5 +543,33 @@ fn draw_swatch(scene: &mut Scene, swatch: &Swatch, b: PixelBox, u: f64) {
                 width: 1.4 * u,
             });
         }
+    }
+    if faded {
+        for item in &mut scene.items[first..] {
+            fade(item);
+        }
+    }
+}
+
+/// Washes an item out towards the paper (an entry this map of a series does not use).
+fn fade(item: &mut Item) {
+    const AMOUNT: f64 = 0.72;
+    match item {
+        Item::Fill { color, .. } | Item::Line { color, .. } => *color = color.tint(AMOUNT),
+        Item::Rect { fill, stroke, .. } => {
+            if let Some((c, _)) = fill {
+                *c = c.tint(AMOUNT);
+            }
+            if let Some((c, _)) = stroke {
+                *c = c.tint(AMOUNT);
+            }
+        }
+        Item::Dot { fill, stroke, .. } => {
+            *fill = fill.tint(AMOUNT);
+            if let Some((c, _)) = stroke {
+                *c = c.tint(AMOUNT);
+            }
+        }
+        Item::Text(t) => t.color = t.color.tint(AMOUNT),
     }
 }

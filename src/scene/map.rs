@@ -463,76 +463,76 @@ fn visible_extent(t: &MapTransform, frame: &PixelBox) -> (f64, f64, f64, f64) {
 
 fn draw_graticule(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64, labelled: bool) {
     let size = sizes::SMALL * u;
-    let mut taken: Vec<Bounds> = Vec::new();
     let (lon_min, lat_min, lon_max, lat_max) = visible_extent(t, frame);
-    let step_count = |from: f64, to: f64, step: f64| ((to - from) / step).ceil().max(1.0) as usize;
-    let mut lon = lon_min;
-    while lon <= lon_max {
-        let n = step_count(lat_min, lat_max, 0.75);
-        let path: Vec<Px> = (0..=n)
-            .map(|i| t.px(lon, lat_min + (lat_max - lat_min) * i as f64 / n as f64))
+    let steps = |from: f64, to: f64| ((to - from) / GRATICULE_STEP).round() as usize;
+    let samples = |from: f64, to: f64, step: f64| ((to - from) / step).ceil().max(1.0) as usize;
+    let lerp = |from: f64, to: f64, i: usize, n: usize| from + (to - from) * i as f64 / n as f64;
+    // Meridians are labelled where they leave the bottom of the frame, parallels the left.
+    let mut lines: Vec<(Vec<Px>, TextItem, bool)> = Vec::new();
+    for k in 0..=steps(lon_min, lon_max) {
+        let lon = lon_min + k as f64 * GRATICULE_STEP;
+        let n = samples(lat_min, lat_max, 0.75);
+        let path = (0..=n)
+            .map(|i| t.px(lon, lerp(lat_min, lat_max, i, n)))
             .collect();
-        let pieces = clip::clip_polyline(&path, frame);
-        for piece in &pieces {
-            scene.items.push(Item::Line {
-                points: piece.clone(),
-                color: style::GRATICULE,
-                width: 0.6 * u,
-            });
-            // Label where the meridian leaves the bottom of the frame.
-            for end in [piece[0], piece[piece.len() - 1]] {
-                if labelled && (end.1 - frame.bottom()).abs() < 0.01 {
-                    let item = TextItem {
-                        text: super::layout::longitude(lon),
-                        x: end.0,
-                        baseline: frame.bottom() + size * 1.2,
-                        size,
-                        face: Face::Regular,
-                        color: style::MUTED,
-                        align: Align::Center,
-                    };
-                    let b = text_bounds(&item);
-                    if !taken.iter().any(|o| o.overlaps(&b.grown(4.0 * u))) {
-                        taken.push(b);
-                        scene.text(item);
-                    }
-                }
-            }
-        }
-        lon += GRATICULE_STEP;
+        let label = TextItem {
+            text: super::layout::longitude(lon),
+            x: 0.0,
+            baseline: frame.bottom() + size * 1.2,
+            size,
+            face: Face::Regular,
+            color: style::MUTED,
+            align: Align::Center,
+        };
+        lines.push((path, label, true));
     }
-    let mut lat = lat_min;
-    while lat <= lat_max {
-        let n = step_count(lon_min, lon_max, 0.5);
-        let path: Vec<Px> = (0..=n)
-            .map(|i| t.px(lon_min + (lon_max - lon_min) * i as f64 / n as f64, lat))
+    for k in 0..=steps(lat_min, lat_max) {
+        let lat = lat_min + k as f64 * GRATICULE_STEP;
+        let n = samples(lon_min, lon_max, 0.5);
+        let path = (0..=n)
+            .map(|i| t.px(lerp(lon_min, lon_max, i, n), lat))
             .collect();
+        let label = TextItem {
+            text: super::layout::latitude(lat),
+            x: frame.left - 4.0 * u,
+            baseline: 0.0,
+            size,
+            face: Face::Regular,
+            color: style::MUTED,
+            align: Align::Right,
+        };
+        lines.push((path, label, false));
+    }
+    let mut taken: Vec<Bounds> = Vec::new();
+    for (path, label, meridian) in lines {
         for piece in clip::clip_polyline(&path, frame) {
+            for end in [piece[0], piece[piece.len() - 1]] {
+                let on_edge = if meridian {
+                    (end.1 - frame.bottom()).abs() < 0.01
+                } else {
+                    (end.0 - frame.left).abs() < 0.01
+                };
+                if !(labelled && on_edge) {
+                    continue;
+                }
+                let mut item = label.clone();
+                if meridian {
+                    item.x = end.0;
+                } else {
+                    item.baseline = end.1 + size * 0.35;
+                }
+                let b = text_bounds(&item);
+                if !taken.iter().any(|o| o.overlaps(&b.grown(3.0 * u))) {
+                    taken.push(b);
+                    scene.text(item);
+                }
+            }
             scene.items.push(Item::Line {
-                points: piece.clone(),
+                points: piece,
                 color: style::GRATICULE,
                 width: 0.6 * u,
             });
-            for end in [piece[0], piece[piece.len() - 1]] {
-                if labelled && (end.0 - frame.left).abs() < 0.01 {
-                    let item = TextItem {
-                        text: super::layout::latitude(lat),
-                        x: frame.left - 4.0 * u,
-                        baseline: end.1 + size * 0.35,
-                        size,
-                        face: Face::Regular,
-                        color: style::MUTED,
-                        align: Align::Right,
-                    };
-                    let b = text_bounds(&item);
-                    if !taken.iter().any(|o| o.overlaps(&b.grown(2.0 * u))) {
-                        taken.push(b);
-                        scene.text(item);
-                    }
-                }
-            }
         }
-        lat += GRATICULE_STEP;
     }
 }
 

@@ -133,6 +133,20 @@ pub struct Scene {
 impl Scene {
     /// Lays out the map of one year.
     pub fn from_map(map: &TreatyMap<'_>, options: &SceneOptions) -> Scene {
+        Scene::with_legend(map, options, legend::Legend::for_map(map))
+    }
+
+    /// Lays out one map of a series with the series' key, so that every map of the series has
+    /// the same layout and key (see [`legend::Legend::for_series`]).
+    pub fn from_map_in_series(
+        map: &TreatyMap<'_>,
+        series: &[TreatyMap<'_>],
+        options: &SceneOptions,
+    ) -> Scene {
+        Scene::with_legend(map, options, legend::Legend::for_series(map, series))
+    }
+
+    fn with_legend(map: &TreatyMap<'_>, options: &SceneOptions, legend: legend::Legend) -> Scene {
         let mut scene = Scene {
             print_size_mm: options.print_size_mm,
             width: f64::from(options.width),
@@ -140,7 +154,6 @@ impl Scene {
             items: Vec::new(),
             dropped_labels: Vec::new(),
         };
-        let legend = legend::Legend::for_map(map);
         let parallels = map::projection_for_map(map).standard_parallels();
         let credit = layout::credit_text(map, parallels);
         let layout = layout::Layout::new(options, &legend, &credit);

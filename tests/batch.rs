@@ -1,0 +1,180 @@
+//! `--all`: the whole series, presets, overview and timeline, as a teacher or author runs them.
+
+use predicates::prelude::*;
+
+use crate::util::{entries, png_size, spheres_map};
+
+const YEARS: [&str; 4] = ["1907", "1910", "1912", "1916"];
+
+#[test]
+fn all_writes_every_treaty_year_as_svg_and_png() {
+    let dir = tempfile::tempdir().unwrap();
+    spheres_map(dir.path())
+        .arg("--all")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("8 files"));
+    let mut expected: Vec<String> = YEARS
+        .iter()
+        .flat_map(|y| [format!("{y}.png"), format!("{y}.svg")])
+        .collect();
+    expected.sort();
+    assert_eq!(entries(&dir.path().join("output")), expected);
+    for year in YEARS {
+        let png = std::fs::read(dir.path().join(format!("output/{year}.png"))).unwrap();
+        assert_eq!(png_size(&png), (1920, 1080), "{year}");
+    }
+}
+
+#[test]
+fn presets_set_the_pixel_size() {
+    for (preset, size) in [
+        ("slide", (1920, 1080)),
+        ("slide-4x3", (1600, 1200)),
+        ("article", (2008, 1417)),
+        ("thumbnail", (640, 360)),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        spheres_map(dir.path())
+            .args([
+                "--year", "1910", "--preset", preset, "--format", "png", "-q",
+            ])
+            .assert()
+            .success();
+        let png = std::fs::read(dir.path().join("output/1910.png")).unwrap();
+        assert_eq!(png_size(&png), size, "{preset}");
+    }
+}
+
+#[test]
+fn article_svg_carries_its_printed_size_and_dpi_sets_pixels() {
+    let dir = tempfile::tempdir().unwrap();
+    spheres_map(dir.path())
+        .args([
+            "--year", "1912", "--preset", "article", "--dpi", "150", "-q",
+        ])
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(dir.path().join("output/1912.svg")).unwrap();
+    assert!(
+        svg.starts_with("<svg width=\"170mm\" height=\"120mm\""),
+        "{}",
+        &svg[..80]
+    );
+    let png = std::fs::read(dir.path().join("output/1912.png")).unwrap();
+    assert_eq!(png_size(&png), (1004, 709));
+}
+
+#[test]
+fn explicit_size_overrides_a_preset_and_dpi_needs_article() {
+    let dir = tempfile::tempdir().unwrap();
+    spheres_map(dir.path())
+        .args([
+            "--year", "1912", "--preset", "slide", "--width", "1280", "--height", "720",
+            "--format", "png", "-q",
+        ])
+        .assert()
+        .success();
+    let png = std::fs::read(dir.path().join("output/1912.png")).unwrap();
+    assert_eq!(png_size(&png), (1280, 720));
+    spheres_map(dir.path())
+        .args(["--year", "1912", "--dpi", "300"])
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "--dpi applies to --preset article",
+        ));
+}
+
+#[test]
+fn overview_and_timeline_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    spheres_map(dir.path())
+        .args([
+            "--all",
+            "--overview",
+            "--timeline",
+            "--format",
+            "svg,png",
+            "--width",
+            "960",
+            "--height",
+            "540",
+            "-q",
+        ])
+        .assert()
+        .success();
+    let out = dir.path().join("output");
+    let svg = std::fs::read_to_string(out.join("overview.svg")).unwrap();
+    for year in YEARS {
+        assert!(
+            svg.contains(&format!("{year} · ")),
+            "overview panel for {year}"
+        );
+    }
+    assert_eq!(
+        png_size(&std::fs::read(out.join("overview.png")).unwrap()),
+        (960, 540)
+    );
+    let gif = std::fs::read(out.join("timeline.gif")).unwrap();
+    assert_eq!(&gif[..6], b"GIF89a");
+    assert_eq!(u16::from_le_bytes([gif[6], gif[7]]), 960);
+    // One image descriptor (0x2C after a graphic control extension) per treaty year.
+    let frames = gif.windows(2).filter(|w| w == &[0x00, 0x2C]).count();
+    assert!(frames >= 4, "{frames} frames");
+}
+
+#[test]
+fn overview_needs_all() {
+    let dir = tempfile::tempdir().unwrap();
+    spheres_map(dir.path())
+        .args(["--year", "1912", "--overview"])
+        .assert()
+        .failure()
+        .code(2);
+}
+
+/// Slides of a series share one key: the same entries at the same places on every slide.
+#[test]
+fn series_maps_share_one_key() {
+    let dir = tempfile::tempdir().unwrap();
+    spheres_map(dir.path())
+        .args(["--all", "--format", "svg", "-q"])
+        .assert()
+        .success();
+    let key_of = |year: &str| -> Vec<String> {
+        let svg = std::fs::read_to_string(dir.path().join(format!("output/{year}.svg"))).unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        // Legend text sits right of the map frame, which ends before x = 14500 (drawing units).
+        doc.descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter(|n| {
+                n.attribute("x")
+                    .and_then(|x| x.parse::<i32>().ok())
+                    .is_some_and(|x| x > 14_500)
+            })
+            .filter(|n| {
+                n.attribute("font-size")
+                    .and_then(|x| x.parse::<f64>().ok())
+                    .is_some_and(|s| s > 140.0)
+            })
+            .map(|n| {
+                format!(
+                    "{} {} {}",
+                    n.attribute("x").unwrap(),
+                    n.attribute("y").unwrap(),
+                    n.text().unwrap_or("").trim()
+                )
+            })
+            .collect()
+    };
+    let first = key_of("1907");
+    assert!(
+        first.iter().any(|t| t.ends_with("Russian protectorate")),
+        "{first:?}"
+    );
+    for year in &YEARS[1..] {
+        assert_eq!(key_of(year), first, "key of {year} differs from 1907");
+    }
+}
