@@ -27,62 +27,79 @@ fn options() -> &'static usvg::Options<'static> {
 
 /// Rasterises SVG text to a PNG of `width` × `height` pixels.
 pub fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>> {
-    encode_rgb(&rasterise(svg, width, height)?)
+    encode_rgb(&render_bands(svg, width, height)?, width, height)
 }
 
-/// Rasterises SVG text (anti-aliased) to `width` × `height` pixels. The size is given rather
-/// than read from the SVG, whose root may be in millimetres (print figures).
+/// Rasterises SVG text (anti-aliased) to one `width` × `height` pixmap.
 pub fn rasterise(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap> {
+    let bands = render_bands(svg, width, height)?;
+    let mut pixmap = new_pixmap(width, height)?;
+    let mut offset = 0;
+    for band in &bands {
+        let data = band.data();
+        pixmap.data_mut()[offset..offset + data.len()].copy_from_slice(data);
+        offset += data.len();
+    }
+    Ok(pixmap)
+}
+
+fn new_pixmap(width: u32, height: u32) -> Result<tiny_skia::Pixmap> {
+    tiny_skia::Pixmap::new(width, height)
+        .ok_or_else(|| Error::Render(format!("cannot make a {width} × {height} image")))
+}
+
+/// Paints the SVG in two horizontal bands on two threads from one parsed tree (top band
+/// first). The size is given rather than read from the SVG, whose root may be in millimetres.
+fn render_bands(svg: &str, width: u32, height: u32) -> Result<Vec<tiny_skia::Pixmap>> {
     let tree = usvg::Tree::from_str(svg, options())
         .map_err(|e| Error::Render(format!("could not read the SVG for rasterising: {e}")))?;
     let size = tree.size();
     let (sx, sy) = (width as f32 / size.width(), height as f32 / size.height());
     let transform = tiny_skia::Transform::from_scale(sx, sy);
-    // Two cores, two halves: each thread paints its band of rows from the same tree.
-    let top = height / 2;
-    let band = |y0: u32, rows: u32| -> Result<tiny_skia::Pixmap> {
-        let mut band = tiny_skia::Pixmap::new(width, rows.max(1))
-            .ok_or_else(|| Error::Render(format!("cannot make a {width} × {height} image")))?;
+    let band = |y0: u32, rows: u32| -> Result<Option<tiny_skia::Pixmap>> {
+        if rows == 0 {
+            return Ok(None);
+        }
+        let mut band = new_pixmap(width, rows)?;
         resvg::render(
             &tree,
             transform.post_translate(0.0, -(y0 as f32)),
             &mut band.as_mut(),
         );
-        Ok(band)
+        Ok(Some(band))
     };
+    let top = height / 2;
     let (upper, lower) = rayon::join(|| band(0, top), || band(top, height - top));
-    let (upper, lower) = (upper?, lower?);
-    let mut pixmap = tiny_skia::Pixmap::new(width, height)
-        .ok_or_else(|| Error::Render(format!("cannot make a {width} × {height} image")))?;
-    let row_bytes = width as usize * 4;
-    let split = top as usize * row_bytes;
-    pixmap.data_mut()[..split].copy_from_slice(&upper.data()[..split]);
-    if height > top {
-        pixmap.data_mut()[split..]
-            .copy_from_slice(&lower.data()[..(height - top) as usize * row_bytes]);
-    }
-    Ok(pixmap)
+    Ok([upper?, lower?].into_iter().flatten().collect())
 }
 
-/// Encodes the pixmap as an 8-bit RGB PNG. The page is opaque (the scene starts with a paper
-/// rectangle), so alpha is dropped; fdeflate's fast mode compresses flat map colours well at a
-/// fraction of the default encoder's time.
-fn encode_rgb(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>> {
-    let mut rgb = Vec::with_capacity(pixmap.width() as usize * pixmap.height() as usize * 3);
-    for px in pixmap.pixels() {
-        let c = px.demultiply();
-        rgb.extend_from_slice(&[c.red(), c.green(), c.blue()]);
-    }
-    let mut out = Vec::with_capacity(rgb.len() / 8);
+/// Encodes bands of rows as one 8-bit RGB PNG, a row at a time. The page is opaque (the scene
+/// starts with a paper rectangle), so alpha is dropped; fdeflate's fast mode compresses flat
+/// map colours well at a fraction of the default encoder's time.
+fn encode_rgb(bands: &[tiny_skia::Pixmap], width: u32, height: u32) -> Result<Vec<u8>> {
+    use std::io::Write;
     let err = |e: png::EncodingError| Error::Render(format!("could not encode the PNG: {e}"));
+    let io = |e: std::io::Error| Error::Render(format!("could not encode the PNG: {e}"));
+    let mut out = Vec::with_capacity(width as usize * height as usize / 2);
     {
-        let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+        let mut encoder = png::Encoder::new(&mut out, width, height);
         encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
         encoder.set_compression(png::Compression::Fast);
         let mut writer = encoder.write_header().map_err(err)?;
-        writer.write_image_data(&rgb).map_err(err)?;
-        writer.finish().map_err(err)?;
+        let mut stream = writer.stream_writer().map_err(err)?;
+        let mut row = Vec::with_capacity(width as usize * 3);
+        for band in bands {
+            for pixels in band.pixels().chunks(width as usize) {
+                row.clear();
+                for px in pixels {
+                    let c = px.demultiply();
+                    row.extend_from_slice(&[c.red(), c.green(), c.blue()]);
+                }
+                stream.write_all(&row).map_err(io)?;
+            }
+        }
+        stream.finish().map_err(err)?;
     }
     Ok(out)
 }
