@@ -1,8 +1,7 @@
 //! Command-line interface: clap definitions, turned into a plain request before any work.
 
-use std::path::PathBuf;
-
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
@@ -171,9 +170,6 @@ fn load(cli: &Cli) -> Result<Dataset> {
 }
 
 fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
-    if cli.dpi.is_some() && cli.preset != Some(Preset::Article) {
-        bail!("--dpi applies to --preset article only; use --width, --height or --scale");
-    }
     let dpi = cli.dpi.unwrap_or(300);
     if !(72..=1200).contains(&dpi) {
         bail!("--dpi must be between 72 and 1200");
@@ -201,8 +197,7 @@ fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
             dataset.map_for_year(year)?;
             vec![year]
         }
-        (None, true) => dataset.agreement_years(),
-        _ => bail!("choose a map: --year YEAR or --all (see --help)"),
+        _ => dataset.agreement_years(),
     };
     let mut formats: Vec<Format> = cli.format.iter().map(|&f| f.into()).collect();
     formats.sort();
@@ -227,14 +222,30 @@ fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
 
 /// Usage errors clap cannot express; they exit with clap's code 2 like the others.
 fn check_usage(cli: &Cli) {
+    use clap::error::ErrorKind;
     use clap::CommandFactory;
-    if (cli.overview || cli.timeline) && !cli.all {
-        Cli::command()
-            .error(
-                clap::error::ErrorKind::MissingRequiredArgument,
-                "--overview and --timeline go with --all",
-            )
-            .exit();
+    let problem = if cli.command.is_some() {
+        None
+    } else if cli.year.is_none() && !cli.all {
+        Some((
+            ErrorKind::MissingRequiredArgument,
+            "choose a map: --year YEAR or --all",
+        ))
+    } else if (cli.overview || cli.timeline) && !cli.all {
+        Some((
+            ErrorKind::MissingRequiredArgument,
+            "--overview and --timeline go with --all",
+        ))
+    } else if cli.dpi.is_some() && cli.preset != Some(Preset::Article) {
+        Some((
+            ErrorKind::ArgumentConflict,
+            "--dpi applies to --preset article only; use --width, --height or --scale",
+        ))
+    } else {
+        None
+    };
+    if let Some((kind, message)) = problem {
+        Cli::command().error(kind, message).exit();
     }
 }
 

@@ -81,7 +81,7 @@ fn explicit_size_overrides_a_preset_and_dpi_needs_article() {
         .args(["--year", "1912", "--dpi", "300"])
         .assert()
         .failure()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains(
             "--dpi applies to --preset article",
         ));

@@ -92,6 +92,12 @@ fn usage_errors_keep_clap_exit_code() {
         .assert()
         .failure()
         .code(2);
+    spheres_map(dir.path())
+        .args(["--out", "maps"])
+        .assert()
+        .failure()
+        .code(2)
+        .stderr(predicate::str::contains("--year YEAR or --all"));
     assert!(entries(dir.path()).is_empty());
 }
 
