@@ -38,7 +38,8 @@ pub enum Error {
         last: i32,
     },
     /// Reading or writing a file failed.
-    #[error("could not {action} '{path}': {source}")]
+    // The cause is printed by the caller's chain (`{:#}`), not repeated here.
+    #[error("could not {action} '{path}'")]
     Io {
         /// "read", "write", "create the folder" ...
         action: &'static str,

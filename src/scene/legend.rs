@@ -196,6 +196,13 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
     areas
 }
 
+/// Adds a full stop unless the text already ends a sentence.
+fn end_sentence(text: &mut String) {
+    if !text.is_empty() && !text.ends_with(['.', '!', '?']) {
+        text.push('.');
+    }
+}
+
 fn or_list(items: &[&str]) -> String {
     match items {
         [] => String::new(),
@@ -239,10 +246,11 @@ impl Legend {
         let a = map.agreement;
         let mut note = a.secret_part.clone().unwrap_or_else(|| a.summary.clone());
         if let Some(ended) = &a.ended {
+            end_sentence(&mut note);
             note.push(' ');
             note.push_str(ended);
-            note.push('.');
         }
+        end_sentence(&mut note);
         let mut sections = vec![Section {
             heading: "Areas".to_string(),
             entries: areas,

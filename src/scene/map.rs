@@ -554,8 +554,8 @@ fn label_region(
         return;
     };
     // Placement works on a coarser outline: labels need pixels, not every vertex.
-    let coarse = coarsen(largest, 3.0 * u);
-    let Ok(best) = polylabel::polylabel(&coarse, &(4.0 * u)) else {
+    let coarse = coarsen(largest, 5.0 * u);
+    let Ok(best) = polylabel::polylabel(&coarse, &(8.0 * u)) else {
         return;
     };
     // Dark ink on light fills; on the darkest fills, paper-coloured text.
