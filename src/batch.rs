@@ -90,77 +90,68 @@ pub fn render_all(
     request: &BatchRequest,
     progress: &(dyn Fn(&Job) + Sync),
 ) -> Result<Vec<(Job, Vec<u8>)>> {
-    // One SVG per year serves both the SVG and the PNG of that year.
-    let svg_years: Vec<i32> = request
-        .years
-        .iter()
-        .copied()
-        .filter(|_| {
-            request
-                .formats
-                .iter()
-                .any(|f| matches!(f, Format::Svg | Format::Png))
-                || request.timeline
-        })
-        .collect();
     let maps = request
         .years
         .iter()
         .map(|&y| dataset.map_for_year(y))
         .collect::<Result<Vec<_>>>()?;
-    // A series shares one key, so its slides line up; a single map keys only what it shows.
-    let svgs: Vec<(i32, String)> = svg_years
-        .par_iter()
-        .map(|&year| {
-            let map = maps.iter().find(|m| m.year == year).expect("built above");
-            let scene = if maps.len() > 1 {
-                Scene::from_map_in_series(map, &maps, &request.options)
-            } else {
-                Scene::from_map(map, &request.options)
-            };
-            Ok((year, render::svg::to_svg(&scene)?))
-        })
-        .collect::<Result<_>>()?;
-    let (png_w, png_h) = request.png_size();
-    let svg_of = |year: i32| {
-        svgs.iter()
-            .find(|(y, _)| *y == year)
-            .map(|(_, s)| s.as_str())
-            .expect("rendered above")
-    };
-    let overview_svg = if request.overview {
-        Some(render::svg::to_svg(&Scene::overview(
-            &maps,
-            &request.options,
-        ))?)
+    // One scene per year serves its SVG, PNG and timeline frame. A series shares one key, so
+    // its slides line up; a single map keys only what it shows.
+    let drawn = request
+        .formats
+        .iter()
+        .any(|f| matches!(f, Format::Svg | Format::Png))
+        || request.timeline;
+    let scenes: Vec<Scene> = if drawn {
+        maps.par_iter()
+            .map(|map| {
+                if maps.len() > 1 {
+                    Scene::from_map_in_series(map, &maps, &request.options)
+                } else {
+                    Scene::from_map(map, &request.options)
+                }
+            })
+            .collect()
     } else {
-        None
+        Vec::new()
     };
+    let scene_of = |year: i32| {
+        let i = request
+            .years
+            .iter()
+            .position(|&y| y == year)
+            .expect("a requested year");
+        &scenes[i]
+    };
+    let overview = request
+        .overview
+        .then(|| Scene::overview(&maps, &request.options));
+    let (png_w, png_h) = request.png_size();
 
     request
         .jobs()
         .into_par_iter()
         .map(|job| {
             let bytes = match job.kind {
-                JobKind::Year(year, Format::Svg) => svg_of(year).as_bytes().to_vec(),
+                JobKind::Year(year, Format::Svg) => {
+                    render::svg::to_svg(scene_of(year))?.into_bytes()
+                }
                 JobKind::Year(year, Format::Png) => {
-                    render::png::svg_to_png(svg_of(year), png_w, png_h)?
+                    render::png::scene_to_png(scene_of(year), png_w, png_h)?
                 }
                 JobKind::Year(year, Format::GeoJson) => {
-                    render::geojson::to_geojson(&dataset.map_for_year(year)?)?.into_bytes()
+                    let map = maps.iter().find(|m| m.year == year).expect("built above");
+                    render::geojson::to_geojson(map)?.into_bytes()
                 }
-                JobKind::Overview(Format::Png) => render::png::svg_to_png(
-                    overview_svg.as_deref().expect("rendered above"),
-                    png_w,
-                    png_h,
-                )?,
-                JobKind::Overview(_) => overview_svg
-                    .as_deref()
-                    .expect("rendered above")
-                    .as_bytes()
-                    .to_vec(),
+                JobKind::Overview(format) => {
+                    let scene = overview.as_ref().expect("laid out above");
+                    match format {
+                        Format::Png => render::png::scene_to_png(scene, png_w, png_h)?,
+                        _ => render::svg::to_svg(scene)?.into_bytes(),
+                    }
+                }
                 JobKind::Timeline => {
-                    let frames: Vec<&str> = request.years.iter().map(|&y| svg_of(y)).collect();
+                    let frames: Vec<&Scene> = request.years.iter().map(|&y| scene_of(y)).collect();
                     render::gif::timeline(&frames, request.options.width, request.options.height)?
                 }
             };

@@ -10,7 +10,8 @@
 //! 2. [`model`]: the join for one year → [`model::TreatyMap`] (who holds what, which lines).
 //! 3. [`projection`]: Lambert conformal conic, fitted to the map frame.
 //! 4. [`scene`]: layout in pixels → [`scene::Scene`] (fills, lines, labels, legend, title).
-//! 5. [`render`]: the scene as SVG (plotters) and PNG (the SVG rasterised), or the map as GeoJSON.
+//! 5. [`render`]: the scene through plotters as SVG or as an anti-aliased PNG (a tiny-skia
+//!    backend), or the map as GeoJSON.
 //! 6. [`output`]: files written whole or not at all; [`batch`] runs many maps in parallel.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -1,17 +1,17 @@
-//! The timeline animation: one anti-aliased frame per treaty year (the same SVGs as the maps,
-//! rasterised by resvg), quantised to a GIF palette.
+//! The timeline animation: one anti-aliased frame per treaty year (the same scenes as the maps,
+//! painted like the PNGs), quantised to a GIF palette.
 
 use crate::error::{Error, Result};
 
 /// How long each year stays on screen, in hundredths of a second.
 pub const FRAME_DELAY: u16 = 300;
 
-/// Encodes one frame per SVG at `width` × `height`, looping forever.
-pub fn timeline(frames: &[&str], width: u32, height: u32) -> Result<Vec<u8>> {
+/// Encodes one frame per scene at `width` × `height`, looping forever.
+pub fn timeline(frames: &[&crate::scene::Scene], width: u32, height: u32) -> Result<Vec<u8>> {
     let err = |e: gif::EncodingError| Error::Render(format!("could not encode the GIF: {e}"));
     let pixmaps = frames
         .iter()
-        .map(|svg| super::png::rasterise(svg, width, height))
+        .map(|scene| super::png::rasterise(scene, width, height))
         .collect::<Result<Vec<_>>>()?;
     let Some(first) = pixmaps.first() else {
         return Err(Error::Render("a timeline needs at least one frame".into()));

@@ -1,9 +1,12 @@
-//! Painting a [`Scene`](crate::scene::Scene) into files. One module per format; only `svg`
-//! touches plotters, and the PNG is the SVG rasterised, so the two cannot disagree.
+//! Painting a [`Scene`](crate::scene::Scene) into files. `plotting` turns a scene into plotters
+//! calls; `svg` sends them to plotters' SVG backend and `png` to a tiny-skia backend
+//! (`raster`), so the two formats draw the same calls and cannot disagree.
 
 pub mod geojson;
 pub mod gif;
+pub mod plotting;
 pub mod png;
+pub mod raster;
 pub mod svg;
 
 /// An output format.

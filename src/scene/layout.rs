@@ -183,7 +183,7 @@ impl Layout {
         });
         baseline += sizes::DETAIL * 1.45 * u;
         let detail = format!(
-            "Signatories: {}.   Situation at the end of {}.",
+            "Signatories: {} · Situation at the end of {}.",
             join_names(&a.signatories),
             map.year
         );

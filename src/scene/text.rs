@@ -26,7 +26,8 @@ pub enum Face {
     Italic,
 }
 
-fn font(face: Face) -> &'static FontRef<'static> {
+/// The bundled font for a face.
+pub fn font(face: Face) -> &'static FontRef<'static> {
     static FONTS: OnceLock<[FontRef<'static>; 3]> = OnceLock::new();
     let fonts = FONTS.get_or_init(|| {
         let load = |bytes| FontRef::try_from_slice(bytes).expect("bundled font is valid");
