@@ -376,16 +376,9 @@ pub fn draw(
         match labels::place(occupied, &frame, candidates) {
             Some(p) => {
                 occupied.add(p.bounds.grown(1.5 * u));
-                scene.items.push(Item::Rect {
-                    rect: PixelBox {
-                        left: p.bounds.x0 - 1.5 * u,
-                        top: p.bounds.y0 - 1.0 * u,
-                        width: p.bounds.x1 - p.bounds.x0 + 3.0 * u,
-                        height: p.bounds.y1 - p.bounds.y0 + 2.0 * u,
-                    },
-                    fill: Some((style::PAPER, 0.72)),
-                    stroke: None,
-                });
+                scene
+                    .items
+                    .push(backing(&p.bounds, (1.5 * u, 1.0 * u), 0.72, None));
                 scene.text(TextItem {
                     text: name.to_string(),
                     x: p.x,
@@ -736,16 +729,10 @@ fn label_line(
     match labels::place(occupied, frame, clear) {
         Some(p) => {
             occupied.add(p.bounds.grown(2.0 * u));
-            scene.items.push(Item::Rect {
-                rect: PixelBox {
-                    left: p.bounds.x0 - 3.0 * u,
-                    top: p.bounds.y0 - 2.0 * u,
-                    width: p.bounds.x1 - p.bounds.x0 + 6.0 * u,
-                    height: p.bounds.y1 - p.bounds.y0 + 4.0 * u,
-                },
-                fill: Some((style::PAPER, 0.85)),
-                stroke: Some((style::TREATY_LINE, 0.8 * u)),
-            });
+            let outline = Some((style::TREATY_LINE, 0.8 * u));
+            scene
+                .items
+                .push(backing(&p.bounds, (3.0 * u, 2.0 * u), 0.85, outline));
             scene.text(TextItem {
                 text: tag.to_string(),
                 x: p.x,
@@ -757,6 +744,20 @@ fn label_line(
             });
         }
         None => scene.dropped_labels.push(tag.to_string()),
+    }
+}
+
+/// A translucent paper box behind a label, `pad` (x, y) px larger than its text.
+fn backing(b: &Bounds, pad: (f64, f64), opacity: f64, stroke: Option<(Rgb, f64)>) -> Item {
+    Item::Rect {
+        rect: PixelBox {
+            left: b.x0 - pad.0,
+            top: b.y0 - pad.1,
+            width: b.x1 - b.x0 + 2.0 * pad.0,
+            height: b.y1 - b.y0 + 2.0 * pad.1,
+        },
+        fill: Some((style::PAPER, opacity)),
+        stroke,
     }
 }
 
