@@ -6,10 +6,13 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::Result;
-use crate::model::Dataset;
+use crate::data::Dataset;
+use crate::error::{Error, Result};
+use crate::model::key::Key;
+use crate::model::TreatyMap;
+use crate::options::MapOptions;
 use crate::render::{self, Format};
-use crate::scene::{Scene, SceneOptions};
+use crate::scene::Scene;
 
 /// One file of a batch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,10 +41,8 @@ pub struct BatchRequest {
     pub years: Vec<i32>,
     /// Formats for each year (and for the overview).
     pub formats: Vec<Format>,
-    /// Canvas size and text scale.
-    pub options: SceneOptions,
-    /// PNG pixel multiplier.
-    pub png_scale: f64,
+    /// Page size, type scale and PNG scale.
+    pub options: MapOptions,
     /// Also the overview page.
     pub overview: bool,
     /// Also the timeline animation.
@@ -49,10 +50,30 @@ pub struct BatchRequest {
 }
 
 impl BatchRequest {
-    /// Pixel size of the PNGs.
-    pub fn png_size(&self) -> (u32, u32) {
-        let px = |v: u32| (f64::from(v) * self.png_scale).round().max(1.0) as u32;
-        (px(self.options.width), px(self.options.height))
+    /// Checks the request against the data: the page, every year, and that the options go
+    /// together. [`render_all`] calls it first.
+    pub fn check(&self, dataset: &Dataset) -> Result<()> {
+        self.options.check()?;
+        if self.years.is_empty() {
+            return Err(Error::Usage("choose a map: --year YEAR or --all".into()));
+        }
+        if self.formats.is_empty() {
+            return Err(Error::Usage("choose at least one format".into()));
+        }
+        let years = dataset.years();
+        if let Some(&year) = self.years.iter().find(|y| !years.contains(y)) {
+            return Err(Error::YearOutOfRange {
+                year,
+                first: *years.start(),
+                last: *years.end(),
+            });
+        }
+        if self.overview && !self.formats.iter().any(|f| *f != Format::GeoJson) {
+            return Err(Error::Usage(
+                "--overview draws a page: add svg or png to --format".into(),
+            ));
+        }
+        Ok(())
     }
 
     /// The files this request makes, in a stable order.
@@ -90,10 +111,11 @@ pub fn render_all(
     request: &BatchRequest,
     progress: &(dyn Fn(&Job) + Sync),
 ) -> Result<Vec<(Job, Vec<u8>)>> {
+    request.check(dataset)?;
     let maps = request
         .years
         .iter()
-        .map(|&y| dataset.map_for_year(y))
+        .map(|&y| TreatyMap::for_year(dataset, y))
         .collect::<Result<Vec<_>>>()?;
     // One scene per year serves its SVG, PNG and timeline frame. A series shares one key, so
     // its slides line up; a single map keys only what it shows.
@@ -105,53 +127,49 @@ pub fn render_all(
     let scenes: Vec<Scene> = if drawn {
         maps.par_iter()
             .map(|map| {
-                if maps.len() > 1 {
-                    Scene::from_map_in_series(map, &maps, &request.options)
+                let key = if maps.len() > 1 {
+                    Key::for_series(map, &maps)
                 } else {
-                    Scene::from_map(map, &request.options)
-                }
+                    map.key.clone()
+                };
+                Scene::for_map(map, &key, &request.options)
             })
             .collect()
     } else {
         Vec::new()
     };
-    let scene_of = |year: i32| {
-        let i = request
+    let index_of = |year: i32| {
+        request
             .years
             .iter()
             .position(|&y| y == year)
-            .expect("a requested year");
-        &scenes[i]
+            .expect("a requested year")
     };
     let overview = request
         .overview
         .then(|| Scene::overview(&maps, &request.options));
-    let (png_w, png_h) = request.png_size();
 
     request
         .jobs()
         .into_par_iter()
         .map(|job| {
             let bytes = match job.kind {
-                JobKind::Year(year, Format::Svg) => {
-                    render::svg::to_svg(scene_of(year))?.into_bytes()
-                }
-                JobKind::Year(year, Format::Png) => {
-                    render::png::scene_to_png(scene_of(year), png_w, png_h)?
-                }
                 JobKind::Year(year, Format::GeoJson) => {
-                    let map = maps.iter().find(|m| m.year == year).expect("built above");
-                    render::geojson::to_geojson(map)?.into_bytes()
+                    render::geojson::to_geojson(&maps[index_of(year)])?.into_bytes()
+                }
+                JobKind::Year(year, format) => {
+                    crate::render_scene(&scenes[index_of(year)], format, &request.options)?
                 }
                 JobKind::Overview(format) => {
                     let scene = overview.as_ref().expect("laid out above");
-                    match format {
-                        Format::Png => render::png::scene_to_png(scene, png_w, png_h)?,
-                        _ => render::svg::to_svg(scene)?.into_bytes(),
-                    }
+                    crate::render_scene(scene, format, &request.options)?
                 }
                 JobKind::Timeline => {
-                    let frames: Vec<&Scene> = request.years.iter().map(|&y| scene_of(y)).collect();
+                    let frames: Vec<&Scene> = request
+                        .years
+                        .iter()
+                        .map(|&y| &scenes[index_of(y)])
+                        .collect();
                     render::gif::timeline(&frames, request.options.width, request.options.height)?
                 }
             };
@@ -179,8 +197,7 @@ mod tests {
         let request = BatchRequest {
             years: vec![1907, 1912],
             formats: vec![Format::Svg, Format::Png],
-            options: SceneOptions::default(),
-            png_scale: 1.0,
+            options: MapOptions::default(),
             overview: true,
             timeline: true,
         };

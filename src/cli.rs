@@ -4,12 +4,12 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use spheres_map::batch::{self, BatchRequest};
-use spheres_map::{data, Dataset, Format, SceneOptions};
+use spheres_map::{Dataset, Format, MapOptions};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -123,24 +123,13 @@ enum Preset {
     Thumbnail,
 }
 
-/// Article figures: a single-column width and a height that leaves room for the key below.
-const ARTICLE_MM: (f64, f64) = (170.0, 120.0);
-
-impl Preset {
-    /// Width, height and text scale.
-    fn canvas(self, dpi: u32) -> (u32, u32, f64) {
-        match self {
-            Preset::Slide => (1920, 1080, 1.25),
-            Preset::Slide4x3 => (1600, 1200, 1.3),
-            Preset::Article => {
-                let px = |mm: f64| (mm / 25.4 * f64::from(dpi)).round() as u32;
-                // Labels of about 6.5 pt whatever the resolution.
-                let (w, h) = (px(ARTICLE_MM.0), px(ARTICLE_MM.1));
-                let unit = (f64::from(w) / 1920.0).min(f64::from(h) / 1080.0);
-                let label_px = 6.5 / 72.0 * f64::from(dpi);
-                (w, h, label_px / (14.0 * unit))
-            }
-            Preset::Thumbnail => (640, 360, 1.8),
+impl From<Preset> for spheres_map::Preset {
+    fn from(p: Preset) -> spheres_map::Preset {
+        match p {
+            Preset::Slide => spheres_map::Preset::Slide,
+            Preset::Slide4x3 => spheres_map::Preset::Slide4x3,
+            Preset::Article => spheres_map::Preset::Article,
+            Preset::Thumbnail => spheres_map::Preset::Thumbnail,
         }
     }
 }
@@ -164,57 +153,29 @@ impl From<FormatArg> for Format {
 
 fn load(cli: &Cli) -> Result<Dataset> {
     Ok(match &cli.data {
-        Some(dir) => data::load_dir(dir)?,
+        Some(dir) => Dataset::from_dir(dir)?,
         None => Dataset::embedded().context("the bundled data is broken")?,
     })
 }
 
+/// The command line as a plain request; the library checks it.
 fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
-    let dpi = cli.dpi.unwrap_or(300);
-    if !(72..=1200).contains(&dpi) {
-        bail!("--dpi must be between 72 and 1200");
-    }
-    let (preset_w, preset_h, text_scale) = cli.preset.map_or((1920, 1080, 1.0), |p| p.canvas(dpi));
-    let (width, height) = (
-        cli.width.unwrap_or(preset_w),
-        cli.height.unwrap_or(preset_h),
-    );
-    if !(200..=10_000).contains(&width) || !(200..=10_000).contains(&height) {
-        bail!("--width and --height must be between 200 and 10000 pixels");
-    }
-    if !(cli.scale.is_finite() && (0.25..=8.0).contains(&cli.scale)) {
-        bail!("--scale must be between 0.25 and 8");
-    }
-    let pixels = f64::from(width) * f64::from(height) * cli.scale * cli.scale;
-    if pixels > 1.0e8 {
-        bail!(
-            "the PNG would have {:.0} million pixels; the limit is 100 million",
-            pixels / 1e6
-        );
-    }
-    let years = match (cli.year, cli.all) {
-        (Some(year), false) => {
-            dataset.map_for_year(year)?;
-            vec![year]
-        }
-        _ => dataset.agreement_years(),
+    let options = MapOptions::for_preset(cli.preset.map(Into::into), cli.dpi)?;
+    let options = MapOptions {
+        png_scale: cli.scale,
+        ..options.with_size(cli.width, cli.height)
+    };
+    let years = match cli.year {
+        Some(year) => vec![year],
+        None => dataset.agreement_years(),
     };
     let mut formats: Vec<Format> = cli.format.iter().map(|&f| f.into()).collect();
     formats.sort();
     formats.dedup();
-    let print_size_mm =
-        (cli.preset == Some(Preset::Article) && cli.width.is_none() && cli.height.is_none())
-            .then_some(ARTICLE_MM);
     Ok(BatchRequest {
         years,
         formats,
-        options: SceneOptions {
-            width,
-            height,
-            text_scale,
-            print_size_mm,
-        },
-        png_scale: cli.scale,
+        options,
         overview: cli.overview,
         timeline: cli.timeline,
     })
@@ -236,11 +197,6 @@ fn check_usage(cli: &Cli) {
             ErrorKind::MissingRequiredArgument,
             "--overview and --timeline go with --all",
         ))
-    } else if cli.dpi.is_some() && cli.preset != Some(Preset::Article) {
-        Some((
-            ErrorKind::ArgumentConflict,
-            "--dpi applies to --preset article only; use --width, --height or --scale",
-        ))
     } else {
         None
     };
@@ -259,6 +215,7 @@ pub fn run(cli: Cli) -> Result<()> {
         return Ok(());
     }
     let request = request(&cli, &dataset)?;
+    request.check(&dataset)?;
     let jobs = request.jobs();
     let bar = if cli.quiet || !std::io::stderr().is_terminal() || jobs.len() < 2 {
         ProgressBar::hidden()
@@ -298,14 +255,8 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 fn list(dataset: &Dataset) {
-    let treaties = &dataset.treaties;
-    let agreements = &treaties.agreements;
-    for (i, a) in agreements.iter().enumerate() {
-        let first = a.signed.year.max(treaties.first_year);
-        let last = agreements
-            .get(i + 1)
-            .map(|next| next.signed.year - 1)
-            .unwrap_or(treaties.last_year);
+    for a in dataset.agreements() {
+        let (first, last) = (a.years.start(), a.years.end());
         let years = if first == last {
             format!("{first}")
         } else {
@@ -313,11 +264,7 @@ fn list(dataset: &Dataset) {
         };
         println!(
             "{:<6} {:<18} {:<10} {} — {}",
-            a.id,
-            a.signed.to_string(),
-            years,
-            a.name,
-            a.summary
+            a.id, a.signed, years, a.name, a.summary
         );
     }
 }

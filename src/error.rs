@@ -48,6 +48,10 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The request itself is wrong (an option out of range, options that do not go together);
+    /// the command line reports these as usage errors.
+    #[error("{0}")]
+    Usage(String),
     /// Drawing failed (a backend error).
     #[error("could not draw the map: {0}")]
     Render(String),

@@ -3,61 +3,79 @@
 //! Publication-quality maps of the spheres of influence that Japan and Russia drew in North-East
 //! Asia in their secret agreements of 1907, 1910, 1912 and 1916.
 //!
-//! The pipeline runs in one direction, one module per step:
+//! The pipeline runs in one direction, one module per step; no step names a later one:
 //!
-//! 1. [`data`]: GeoJSON outlines and the treaty file → [`data::geodata::Geodata`] and
-//!    [`data::treaties::Treaties`] (bundled, or from a folder with `--data`).
-//! 2. [`model`]: the join for one year → [`model::TreatyMap`] (who holds what, which lines).
-//! 3. [`projection`]: Lambert conformal conic, fitted to the map frame.
-//! 4. [`scene`]: layout in pixels → [`scene::Scene`] (fills, lines, labels, legend, title).
-//! 5. [`render`]: the scene through plotters as SVG or as an anti-aliased PNG (a tiny-skia
-//!    backend), or the map as GeoJSON.
-//! 6. [`output`]: files written whole or not at all; [`batch`] runs many maps in parallel.
+//! 1. `data`: GeoJSON outlines and the treaty file → a checked [`Dataset`] (bundled, or from a
+//!    folder).
+//! 2. `model`: the join for one year → a resolved map: each region's power, status and colours,
+//!    the lines, railways and places of that year, every text and the key.
+//! 3. `projection`: Lambert conformal conic, fitted to the map frame.
+//! 4. `scene`: layout in pixels → a scene of named layers (background, land, regions, hatching,
+//!    water, …, key, credit) whose groups know what they depict.
+//! 5. `render`: the scene through plotters' drawing API as SVG (with layers, ids and titles) or
+//!    as an anti-aliased PNG; or the resolved map as GeoJSON.
+//! 6. `output` and [`batch`]: files written whole or not at all; many maps in parallel.
+//!
+//! ```
+//! use spheres_map::{render_map, Dataset, Format, MapOptions};
+//! let data = Dataset::embedded()?;
+//! let svg = render_map(&data, 1912, Format::Svg, &MapOptions::default())?;
+//! assert!(svg.starts_with(b"<svg"));
+//! // Years the agreements do not cover are refused with a message that gives the range.
+//! let err = render_map(&data, 1906, Format::Svg, &MapOptions::default()).unwrap_err();
+//! assert_eq!(err.to_string(), "no agreement is in force in 1906: choose a year from 1907 to 1917");
+//! # Ok::<(), spheres_map::Error>(())
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod batch;
-pub mod data;
-pub mod error;
-pub mod model;
-pub mod output;
-pub mod projection;
-pub mod render;
-pub mod scene;
+mod color;
+mod data;
+mod error;
+mod model;
+mod options;
+mod output;
+mod projection;
+mod render;
+mod scene;
 
+pub use data::{AgreementInfo, DataFiles, Dataset, MAX_FILE_BYTES};
 pub use error::{Error, Result};
-pub use model::{Dataset, TreatyMap};
+pub use options::{MapOptions, Preset};
 pub use render::Format;
-pub use scene::{Scene, SceneOptions};
 
-/// Renders one year in the given formats, in memory. Returns (format, bytes) pairs.
-///
-/// ```
-/// use spheres_map::{render_year, Dataset, Format, SceneOptions};
-/// let data = Dataset::embedded().unwrap();
-/// let files = render_year(&data, 1912, &[Format::Svg], &SceneOptions::default(), 1.0).unwrap();
-/// assert!(files[0].1.starts_with(b"<svg"));
-/// ```
-pub fn render_year(
+use model::TreatyMap;
+use scene::Scene;
+
+/// Renders the map of the arrangement in force at the end of `year`, in one format, in memory.
+/// The primitive every batch is made of.
+pub fn render_map(
     dataset: &Dataset,
     year: i32,
-    formats: &[Format],
-    options: &SceneOptions,
-    png_scale: f64,
-) -> Result<Vec<(Format, Vec<u8>)>> {
-    let request = batch::BatchRequest {
-        years: vec![year],
-        formats: formats.to_vec(),
-        options: *options,
-        png_scale,
-        overview: false,
-        timeline: false,
-    };
-    Ok(batch::render_all(dataset, &request, &|_| {})?
-        .into_iter()
-        .filter_map(|(job, bytes)| match job.kind {
-            batch::JobKind::Year(_, format) => Some((format, bytes)),
-            _ => None,
-        })
-        .collect())
+    format: Format,
+    options: &MapOptions,
+) -> Result<Vec<u8>> {
+    options.check()?;
+    let map = TreatyMap::for_year(dataset, year)?;
+    match format {
+        Format::GeoJson => Ok(render::geojson::to_geojson(&map)?.into_bytes()),
+        Format::Svg | Format::Png => {
+            render_scene(&Scene::for_map(&map, &map.key, options), format, options)
+        }
+    }
+}
+
+/// Paints a laid-out page in a drawn format.
+fn render_scene(scene: &Scene, format: Format, options: &MapOptions) -> Result<Vec<u8>> {
+    match format {
+        Format::Svg => Ok(render::svg::to_svg(scene)?.into_bytes()),
+        Format::Png => {
+            let (w, h) = options.png_size();
+            render::png::scene_to_png(scene, w, h)
+        }
+        Format::GeoJson => Err(Error::Usage(
+            "GeoJSON is exported from a map, not from a page".into(),
+        )),
+    }
 }

@@ -200,7 +200,7 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     }
     // Sparse: 65 MiB long, no disk used, and the loader must not read it.
     let big = std::fs::File::create(data.join("rivers.geojson")).unwrap();
-    big.set_len(spheres_map::data::MAX_FILE_BYTES + 1024 * 1024)
+    big.set_len(spheres_map::MAX_FILE_BYTES + 1024 * 1024)
         .unwrap();
     let out = dir.path().join("out");
     fails_cleanly(&data, &out, "rivers.geojson", "is larger than 64 MB");
@@ -442,9 +442,10 @@ fn list_prints_the_example_agreements_with_their_years() {
 /// clean error.
 #[test]
 fn fuzz_regressions_give_clean_errors() {
-    use spheres_map::data::geodata::{Geodata, GeodataText, LayerText};
+    use spheres_map::{DataFiles, Dataset};
 
     let regions = std::fs::read_to_string(corpus("valid_base").join("regions.geojson")).unwrap();
+    let treaties = std::fs::read_to_string(corpus("valid_base").join("treaties.toml")).unwrap();
     let dir = manifest_dir().join("tests/fuzz_regressions");
     let cases = [
         (
@@ -461,30 +462,20 @@ fn fuzz_regressions_give_clean_errors() {
         let input = std::fs::read(dir.join(name)).unwrap();
         let (&which, text) = input.split_first().unwrap();
         let text = std::str::from_utf8(text).unwrap();
-        let fuzzed = LayerText {
-            file: "fuzz.geojson",
-            text,
-        };
-        let mut layers = GeodataText {
-            regions: LayerText {
-                file: "regions.geojson",
-                text: &regions,
-            },
-            lines: None,
-            rivers: None,
-            lakes: None,
-            railways: None,
-            places: None,
+        let mut files = DataFiles {
+            treaties: &treaties,
+            regions: &regions,
+            ..DataFiles::default()
         };
         match which % 6 {
-            0 => layers.regions = fuzzed,
-            1 => layers.lines = Some(fuzzed),
-            2 => layers.rivers = Some(fuzzed),
-            3 => layers.lakes = Some(fuzzed),
-            4 => layers.railways = Some(fuzzed),
-            _ => layers.places = Some(fuzzed),
+            0 => files.regions = text,
+            1 => files.lines = Some(text),
+            2 => files.rivers = Some(text),
+            3 => files.lakes = Some(text),
+            4 => files.railways = Some(text),
+            _ => files.places = Some(text),
         }
-        let err = Geodata::from_text(&layers, true).unwrap_err().to_string();
+        let err = Dataset::from_files(&files).unwrap_err().to_string();
         assert!(err.contains(words), "{name}: {err}");
     }
 }

@@ -7,4 +7,3 @@ mod batch;
 mod cli;
 mod data_validation;
 mod export;
-mod layout;

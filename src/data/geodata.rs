@@ -58,6 +58,7 @@ pub struct TreatyLine {
 #[derive(Debug, Clone)]
 pub struct River {
     /// Name, if any.
+    #[allow(dead_code)] // checked on load; for exports that carry every property
     pub name: Option<String>,
     /// Natural Earth scale rank (lower = more important).
     pub scalerank: i64,
@@ -69,6 +70,7 @@ pub struct River {
 #[derive(Debug, Clone)]
 pub struct Lake {
     /// Name, if any.
+    #[allow(dead_code)] // checked on load; for exports that carry every property
     pub name: Option<String>,
     /// Outline in lon/lat.
     pub geometry: MultiPolygon<f64>,
@@ -80,6 +82,7 @@ pub struct Railway {
     /// Name.
     pub name: String,
     /// Power id of its operator, if any.
+    #[allow(dead_code)] // checked on load; for exports that carry every property
     pub operator: Option<String>,
     /// Year it opened; drawn only from that year.
     pub opened: Option<i32>,
@@ -98,6 +101,7 @@ pub struct Place {
     /// `name_ja` and `name_ja_from`.
     pub renamed: Option<(String, i32)>,
     /// Modern name, e.g. "Shenyang".
+    #[allow(dead_code)] // checked on load; for exports that carry every property
     pub modern: Option<String>,
     /// 1 = always labelled, 2 = if room, 3 = minor.
     pub rank: u8,

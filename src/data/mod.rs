@@ -1,15 +1,17 @@
 //! Reading the data: GeoJSON outlines and context layers, and the treaty file. The bundled
 //! dataset is compiled in; `--data DIR` reads a folder laid out the same way.
 
-pub mod embedded;
-pub mod geodata;
-pub mod treaties;
-pub mod validity;
+mod dataset;
+pub(crate) mod embedded;
+pub(crate) mod geodata;
+pub(crate) mod treaties;
+pub(crate) mod validity;
+
+pub use dataset::{AgreementInfo, DataFiles, Dataset};
 
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::model::Dataset;
 use geodata::{Geodata, GeodataText, LayerText};
 use treaties::Treaties;
 
@@ -107,7 +109,7 @@ pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 /// Loads a data folder: `treaties.toml` and `regions.geojson` are required; `lines`, `rivers`,
 /// `lakes`, `railways` and `places` (`.geojson`) are drawn when present. Nothing is repaired:
 /// the first problem found is returned, naming the file and the place in it.
-pub fn load_dir(dir: &Path) -> Result<Dataset> {
+pub(crate) fn load_dir(dir: &Path) -> Result<Dataset> {
     // Messages name each file as the user would find it.
     let file_name = |name: &str| dir.join(name).display().to_string();
     if !dir.is_dir() {

@@ -129,6 +129,7 @@ pub struct Power {
     /// Stable id used by assignments, e.g. `japan`.
     pub id: String,
     /// Name, e.g. "Japan".
+    #[allow(dead_code)] // checked on load; for exports that carry every property
     pub name: String,
     /// Adjective for the legend, e.g. "Japanese".
     pub adjective: String,
@@ -227,6 +228,7 @@ pub struct Agreement {
     /// Signatories with their country.
     pub signatories: Vec<String>,
     /// What was published.
+    #[allow(dead_code)] // checked on load; for exports that carry every property
     pub public_part: Option<String>,
     /// What was secret.
     pub secret_part: Option<String>,
@@ -241,6 +243,7 @@ pub struct Agreement {
     /// Regions it assigns.
     pub assignments: Vec<Assignment>,
     /// Source tags.
+    #[allow(dead_code)] // checked on load; for exports that carry every property
     pub sources: Vec<String>,
 }
 
@@ -315,7 +318,7 @@ impl Treaties {
                 return Err(invalid(format!("power '{}' is defined twice", power.id)));
             }
             if let Some(color) = &power.color {
-                crate::scene::style::Rgb::parse_hex(color).ok_or_else(|| {
+                crate::color::Rgb::parse_hex(color).ok_or_else(|| {
                     invalid(format!(
                         "power '{}': colour '{color}' is not of the form #rrggbb",
                         power.id

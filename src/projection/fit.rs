@@ -44,15 +44,6 @@ impl PixelBox {
 impl Fit {
     /// The largest scale at which the projected points fit in `target` less `margin` pixels on
     /// each side, centred.
-    ///
-    /// ```
-    /// use spheres_map::projection::{fit::PixelBox, Fit, LambertConformalConic};
-    /// let p = LambertConformalConic::north_east_asia();
-    /// let target = PixelBox { left: 0.0, top: 0.0, width: 800.0, height: 600.0 };
-    /// let fit = Fit::to_box(&p, [(110.0, 40.0), (130.0, 50.0)], target, 10.0);
-    /// let (x, y) = fit.apply(&p, 120.0, 45.0);
-    /// assert!(target.contains((x, y)));
-    /// ```
     pub fn to_box<P: Projection>(
         projection: &P,
         lonlat: impl IntoIterator<Item = (f64, f64)>,
@@ -95,5 +86,25 @@ impl Fit {
     /// Pixel back to lon/lat.
     pub fn invert<P: Projection>(&self, projection: &P, px: f64, py: f64) -> (f64, f64) {
         projection.invert((px - self.x0) / self.scale, (self.y0 - py) / self.scale)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::projection::LambertConformalConic;
+
+    #[test]
+    fn fitted_points_land_inside_the_target() {
+        let p = LambertConformalConic::north_east_asia();
+        let target = PixelBox {
+            left: 0.0,
+            top: 0.0,
+            width: 800.0,
+            height: 600.0,
+        };
+        let fit = Fit::to_box(&p, [(110.0, 40.0), (130.0, 50.0)], target, 10.0);
+        assert!(target.contains(fit.apply(&p, 120.0, 45.0)));
+        assert!(!target.contains(fit.apply(&p, 150.0, 45.0)));
     }
 }

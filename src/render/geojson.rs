@@ -8,12 +8,12 @@ use crate::error::{Error, Result};
 use crate::model::TreatyMap;
 
 /// The FeatureCollection for one map, as text.
-pub fn to_geojson(map: &TreatyMap<'_>) -> Result<String> {
+pub(crate) fn to_geojson(map: &TreatyMap<'_>) -> Result<String> {
     let mut features = Vec::with_capacity(map.regions.len());
     for state in &map.regions {
         let mut properties = JsonObject::new();
-        properties.insert("id".into(), Value::from(state.region.id.clone()));
-        properties.insert("name".into(), Value::from(state.region.name.clone()));
+        properties.insert("id".into(), Value::from(state.id));
+        properties.insert("name".into(), Value::from(state.name));
         properties.insert(
             "power".into(),
             state
@@ -24,15 +24,10 @@ pub fn to_geojson(map: &TreatyMap<'_>) -> Result<String> {
             "status".into(),
             state.status.map_or(Value::Null, |s| Value::from(s.key())),
         );
-        properties.insert(
-            "note".into(),
-            state
-                .note
-                .map_or(Value::Null, |n| Value::from(n.to_string())),
-        );
+        properties.insert("note".into(), state.note.map_or(Value::Null, Value::from));
         features.push(Feature {
             bbox: None,
-            geometry: Some(Geometry::new((&state.region.geometry).into())),
+            geometry: Some(Geometry::new(state.geometry.into())),
             id: None,
             properties: Some(properties),
             foreign_members: None,
@@ -40,7 +35,7 @@ pub fn to_geojson(map: &TreatyMap<'_>) -> Result<String> {
     }
     let mut foreign = JsonObject::new();
     foreign.insert("year".into(), Value::from(map.year));
-    foreign.insert("agreement".into(), Value::from(map.agreement.id.clone()));
+    foreign.insert("agreement".into(), Value::from(map.agreement_id));
     foreign.insert("as_of".into(), Value::from(map.as_of.to_string()));
     let collection = FeatureCollection {
         bbox: None,

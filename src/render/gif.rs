@@ -4,10 +4,14 @@
 use crate::error::{Error, Result};
 
 /// How long each year stays on screen, in hundredths of a second.
-pub const FRAME_DELAY: u16 = 300;
+pub(crate) const FRAME_DELAY: u16 = 300;
 
 /// Encodes one frame per scene at `width` × `height`, looping forever.
-pub fn timeline(frames: &[&crate::scene::Scene], width: u32, height: u32) -> Result<Vec<u8>> {
+pub(crate) fn timeline(
+    frames: &[&crate::scene::Scene],
+    width: u32,
+    height: u32,
+) -> Result<Vec<u8>> {
     let err = |e: gif::EncodingError| Error::Render(format!("could not encode the GIF: {e}"));
     let pixmaps = frames
         .iter()

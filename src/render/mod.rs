@@ -1,18 +1,18 @@
 //! Painting a [`Scene`](crate::scene::Scene) into files. `plotting` turns a scene into plotters
-//! calls; `svg` sends them to plotters' SVG backend and `png` to a tiny-skia backend
-//! (`raster`), so the two formats draw the same calls and cannot disagree.
+//! calls; `svg` sends them to our SVG backend and `png` to a tiny-skia backend (`raster`), so
+//! the formats draw the same calls and cannot disagree. `geojson` exports the resolved map.
 
-pub mod geojson;
-pub mod gif;
-pub mod plotting;
-pub mod png;
-pub mod raster;
-pub mod svg;
+pub(crate) mod geojson;
+pub(crate) mod gif;
+mod plotting;
+pub(crate) mod png;
+mod raster;
+pub(crate) mod svg;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Format {
-    /// Scalable vector graphics, for print.
+    /// Scalable vector graphics, for print and editing.
     Svg,
     /// Anti-aliased raster, for slides.
     Png,

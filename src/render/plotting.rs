@@ -8,12 +8,23 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendColor, BackendStyle, DrawingBackend, DrawingErrorKind};
 
-use crate::scene::style::Rgb;
+use crate::color::Rgb;
 use crate::scene::text::{Face, FAMILY};
-use crate::scene::{Align, Item, Scene};
+use crate::scene::{Align, Group, Item, Layer, LayerId, Scene};
+
+/// A plotters backend that can also mark the scene's structure: layers and the groups in them
+/// (SVG writes them as `<g>` with ids and titles). Painters that only paint keep the defaults.
+pub(crate) trait Canvas: DrawingBackend {
+    /// A layer begins.
+    fn open_layer(&mut self, _layer: &Layer) {}
+    /// A group of `layer` begins.
+    fn open_group(&mut self, _layer: LayerId, _group: &Group) {}
+    /// The innermost open layer or group ends.
+    fn close_group(&mut self) {}
+}
 
 /// Drawing units per pixel.
-pub const SUBPIXEL: f64 = 10.0;
+pub(crate) const SUBPIXEL: f64 = 10.0;
 
 /// plotters divides the font size by 1.24 when it writes SVG; multiply to get exact px.
 pub(crate) const PLOTTERS_FONT_FACTOR: f64 = 1.24;
@@ -82,13 +93,28 @@ fn plotters_font_size(size: f64) -> f64 {
     v
 }
 
-/// Draws every item of a scene, in order.
-pub fn draw_scene<B: DrawingBackend>(
+/// Draws every layer of a scene, in order; empty layers are left out.
+pub(crate) fn draw_scene<B: Canvas>(
     backend: &mut B,
     scene: &Scene,
 ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-    for item in &scene.items {
-        draw_item(backend, item)?;
+    for layer in scene.layers.iter().filter(|l| !l.groups.is_empty()) {
+        backend.open_layer(layer);
+        for group in &layer.groups {
+            // Anonymous groups exist only to keep items together; they need no element.
+            let marked =
+                group.feature.is_some() || group.title.is_some() || !group.class.is_empty();
+            if marked {
+                backend.open_group(layer.id, group);
+            }
+            for item in &group.items {
+                draw_item(backend, item)?;
+            }
+            if marked {
+                backend.close_group();
+            }
+        }
+        backend.close_group();
     }
     Ok(())
 }
@@ -150,10 +176,10 @@ fn draw_item<B: DrawingBackend>(
             let text_style = TextStyle::from(font)
                 .color(&color)
                 .pos(Pos::new(h, VPos::Top));
-            // plotters anchors VPos::Top with dy = 0.76em: move up so the baseline lands where
-            // the scene put it.
+            // Backends put the baseline 0.76 em under a VPos::Top anchor (as plotters' SVG
+            // backend does with dy = 0.76em): move up so it lands where the scene put it.
             let top = t.baseline - 0.76 * t.size;
-            b.draw_text(&xml_text(&t.text), &text_style, (c(t.x), c(top)))
+            b.draw_text(&t.text, &text_style, (c(t.x), c(top)))
         }
     }
 }

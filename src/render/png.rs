@@ -8,12 +8,12 @@ use super::plotting::{draw_scene, SUBPIXEL};
 use super::raster::TinySkiaBackend;
 
 /// Paints a scene into a PNG of `width` × `height` pixels.
-pub fn scene_to_png(scene: &Scene, width: u32, height: u32) -> Result<Vec<u8>> {
+pub(crate) fn scene_to_png(scene: &Scene, width: u32, height: u32) -> Result<Vec<u8>> {
     encode_rgb(&paint_bands(scene, width, height)?, width, height)
 }
 
 /// Paints a scene (anti-aliased) into one `width` × `height` pixmap.
-pub fn rasterise(scene: &Scene, width: u32, height: u32) -> Result<tiny_skia::Pixmap> {
+pub(crate) fn rasterise(scene: &Scene, width: u32, height: u32) -> Result<tiny_skia::Pixmap> {
     let bands = paint_bands(scene, width, height)?;
     let mut pixmap = new_pixmap(width, height)?;
     let mut offset = 0;
@@ -87,8 +87,9 @@ fn encode_rgb(bands: &[tiny_skia::Pixmap], width: u32, height: u32) -> Result<Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scene::SceneOptions;
-    use crate::Dataset;
+    use crate::model::TreatyMap;
+    use crate::scene::LayerId;
+    use crate::{Dataset, MapOptions};
     use resvg::usvg;
 
     /// The PNG backend against resvg's rendering of our own SVG: two independent rasterisers
@@ -100,13 +101,13 @@ mod tests {
     #[test]
     fn png_matches_resvg_rendering_of_the_svg() {
         let data = Dataset::embedded().unwrap();
-        let map = data.map_for_year(1912).unwrap();
-        let options = SceneOptions {
+        let map = TreatyMap::for_year(&data, 1912).unwrap();
+        let options = MapOptions {
             width: 960,
             height: 540,
-            ..SceneOptions::default()
+            ..MapOptions::default()
         };
-        let scene = Scene::from_map(&map, &options);
+        let scene = Scene::for_map(&map, &map.key, &options);
         let ours = rasterise(&scene, 960, 540).unwrap();
 
         let svg = super::super::svg::to_svg(&scene).unwrap();
@@ -154,13 +155,14 @@ mod tests {
 
     #[test]
     fn png_has_requested_size() {
-        let scene = Scene {
-            print_size_mm: None,
-            width: 10.0,
-            height: 10.0,
-            items: vec![],
-            dropped_labels: vec![],
-        };
+        let data = Dataset::embedded().unwrap();
+        let map = TreatyMap::for_year(&data, 1912).unwrap();
+        let mut scene = Scene::for_map(&map, &map.key, &MapOptions::default());
+        for layer in &mut scene.layers {
+            if layer.id != LayerId::Background {
+                layer.groups.clear();
+            }
+        }
         let png = scene_to_png(&scene, 40, 40).unwrap();
         assert_eq!(&png[16..24], &[0, 0, 0, 40, 0, 0, 0, 40]);
     }

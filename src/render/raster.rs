@@ -12,13 +12,13 @@ use plotters_backend::{
 };
 use tiny_skia::{FillRule, Paint, PathBuilder, PixmapMut, Rect, Stroke, Transform};
 
-use super::plotting::{PLOTTERS_FONT_FACTOR, SUBPIXEL};
+use super::plotting::{Canvas, PLOTTERS_FONT_FACTOR, SUBPIXEL};
 use crate::scene::text::{self, Face};
 
 type Outcome = Result<(), DrawingErrorKind<Infallible>>;
 
 /// Paints plotters calls (in drawing units) into a pixmap through a transform.
-pub struct TinySkiaBackend<'a> {
+pub(crate) struct TinySkiaBackend<'a> {
     pixmap: PixmapMut<'a>,
     transform: Transform,
     size: (u32, u32),
@@ -90,6 +90,9 @@ fn polyline(
     }
     pb.finish()
 }
+
+/// Pixels carry no structure: layers and groups are painted in order and forgotten.
+impl Canvas for TinySkiaBackend<'_> {}
 
 impl DrawingBackend for TinySkiaBackend<'_> {
     type ErrorType = Infallible;

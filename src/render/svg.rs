@@ -1,46 +1,351 @@
-//! SVG through plotters' SVG backend. The root element's width and height are set back from
-//! drawing units to the canvas size (or to the printed size in mm), keeping the fine viewBox.
+//! SVG made for editing and reading: a plotters backend of our own that writes one `<g>` per
+//! layer (shown as layers in Inkscape), one group per region, line, railway and place with its
+//! id, classes and a `<title>` (a tooltip, an accessible name), and a root `<title>`/`<desc>`.
+//! plotters' own SVG backend writes a flat list of anonymous shapes, which is all its trait asks
+//! for; the structure comes through [`Canvas`].
 
-use plotters::prelude::SVGBackend;
-use plotters_backend::DrawingBackend;
+use std::collections::BTreeSet;
+use std::convert::Infallible;
+use std::fmt::Write as _;
 
-use super::plotting::{draw_scene, SUBPIXEL};
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontStyle,
+};
+
+use super::plotting::{draw_scene, xml_text, Canvas, PLOTTERS_FONT_FACTOR, SUBPIXEL};
 use crate::error::{Error, Result};
-use crate::scene::Scene;
+use crate::scene::text::FAMILY;
+use crate::scene::{Feature, Group, Layer, LayerId, Scene};
 
-fn draw_err<E: std::error::Error + Send + Sync>(e: plotters_backend::DrawingErrorKind<E>) -> Error {
-    Error::Render(e.to_string())
+type Outcome = std::result::Result<(), DrawingErrorKind<Infallible>>;
+
+/// Writes plotters calls as SVG elements into a string.
+struct SvgWriter {
+    out: String,
+    size: (u32, u32),
+    /// Ids written so far: a data id that repeats (a region on several overview panels, a
+    /// region named like a layer) gets a numbered suffix, so every id stays unique.
+    ids: BTreeSet<String>,
+}
+
+/// Escapes text for XML content and attribute values.
+fn escape(text: &str) -> String {
+    let text = xml_text(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A number as short as it can be written: "12", "12.5".
+fn num(v: f64) -> String {
+    let rounded = (v * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+fn color(c: BackendColor) -> String {
+    let (r, g, b) = c.rgb;
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// ` fill="#rrggbb"` plus an opacity when the colour is not opaque.
+fn paint(attribute: &str, c: BackendColor) -> String {
+    let mut s = format!(" {attribute}=\"{}\"", color(c));
+    if c.alpha < 1.0 {
+        let _ = write!(s, " {attribute}-opacity=\"{}\"", num_fine(c.alpha));
+    }
+    s
+}
+
+fn num_fine(v: f64) -> String {
+    let s = format!("{v:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
+    let mut s = String::new();
+    for (i, (x, y)) in path.into_iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        let _ = write!(s, "{x},{y}");
+    }
+    s
+}
+
+/// An id from data, reduced to characters every SVG tool accepts in an id.
+fn id_token(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+impl SvgWriter {
+    fn unique_id(&mut self, wanted: String) -> String {
+        let mut id = wanted.clone();
+        let mut n = 2;
+        while !self.ids.insert(id.clone()) {
+            id = format!("{wanted}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    fn stroke(&mut self, element: &str, geometry: &str, style: &impl BackendStyle) {
+        let _ = writeln!(
+            self.out,
+            "<{element} {geometry} fill=\"none\"{} stroke-width=\"{}\"/>",
+            paint("stroke", style.color()),
+            style.stroke_width()
+        );
+    }
+
+    fn fill(&mut self, element: &str, geometry: &str, c: BackendColor) {
+        let _ = writeln!(self.out, "<{element} {geometry}{}/>", paint("fill", c));
+    }
+}
+
+impl Canvas for SvgWriter {
+    fn open_layer(&mut self, layer: &Layer) {
+        let name = layer.id.name();
+        let id = self.unique_id(name.to_string());
+        let _ = writeln!(
+            self.out,
+            "<g id=\"{id}\" inkscape:groupmode=\"layer\" inkscape:label=\"{name}\">"
+        );
+    }
+
+    fn open_group(&mut self, layer: LayerId, group: &Group) {
+        let mut attributes = String::new();
+        if let Some(feature) = &group.feature {
+            // A feature's own layer gives it its plain id; its label, hatching or casing
+            // elsewhere are named after the layer.
+            let home = matches!(
+                (feature, layer),
+                (Feature::Region(_), LayerId::Regions | LayerId::Land)
+                    | (Feature::Line(_), LayerId::TreatyLines)
+                    | (Feature::Railway(_), LayerId::Railways)
+                    | (Feature::Place(_), LayerId::Places)
+            );
+            let token = id_token(feature.id());
+            let wanted = if home {
+                token
+            } else {
+                format!("{}-{token}", layer.name())
+            };
+            let id = self.unique_id(wanted);
+            let _ = write!(attributes, " id=\"{id}\"");
+        }
+        let classes: Vec<&str> = group
+            .feature
+            .as_ref()
+            .map(Feature::kind)
+            .into_iter()
+            .chain(group.class.split_whitespace())
+            .collect();
+        if !classes.is_empty() {
+            let _ = write!(attributes, " class=\"{}\"", escape(&classes.join(" ")));
+        }
+        let _ = writeln!(self.out, "<g{attributes}>");
+        if let Some(title) = &group.title {
+            let _ = writeln!(self.out, "<title>{}</title>", escape(title));
+        }
+    }
+
+    fn close_group(&mut self) {
+        self.out.push_str("</g>\n");
+    }
+}
+
+impl DrawingBackend for SvgWriter {
+    type ErrorType = Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Outcome {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Outcome {
+        Ok(())
+    }
+
+    fn draw_pixel(&mut self, (x, y): BackendCoord, c: BackendColor) -> Outcome {
+        self.fill(
+            "rect",
+            &format!("x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\""),
+            c,
+        );
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        (x0, y0): BackendCoord,
+        (x1, y1): BackendCoord,
+        style: &S,
+    ) -> Outcome {
+        let geometry = format!("x1=\"{x0}\" y1=\"{y0}\" x2=\"{x1}\" y2=\"{y1}\"");
+        self.stroke("line", &geometry, style);
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        (x0, y0): BackendCoord,
+        (x1, y1): BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Outcome {
+        let geometry = format!(
+            "x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+            x0.min(x1),
+            y0.min(y1),
+            (x1 - x0).abs(),
+            (y1 - y0).abs()
+        );
+        if fill {
+            self.fill("rect", &geometry, style.color());
+        } else {
+            self.stroke("rect", &geometry, style);
+        }
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Outcome {
+        let geometry = format!("points=\"{}\"", points(path));
+        self.stroke("polyline", &geometry, style);
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Outcome {
+        let geometry = format!("points=\"{}\"", points(vert));
+        self.fill("polygon", &geometry, style.color());
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        (x, y): BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Outcome {
+        let geometry = format!("cx=\"{x}\" cy=\"{y}\" r=\"{radius}\"");
+        if fill {
+            self.fill("circle", &geometry, style.color());
+        } else {
+            self.stroke("circle", &geometry, style);
+        }
+        Ok(())
+    }
+
+    /// Text with the bundled family, placed as the PNG places it: plotters' size over 1.24 is
+    /// the font size, and `VPos::Top` puts the baseline 0.76 em below `pos`.
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        (x, y): BackendCoord,
+    ) -> Outcome {
+        let size = style.size() / PLOTTERS_FONT_FACTOR;
+        let anchor = style.anchor();
+        let baseline = f64::from(y)
+            + match anchor.v_pos {
+                VPos::Top => 0.76 * size,
+                VPos::Center => 0.25 * size,
+                VPos::Bottom => -0.25 * size,
+            };
+        let mut attributes = format!(
+            "x=\"{x}\" y=\"{}\" font-family=\"{FAMILY}, sans-serif\" font-size=\"{}\"",
+            num(baseline),
+            num(size)
+        );
+        match style.style() {
+            FontStyle::Bold => attributes.push_str(" font-weight=\"bold\""),
+            FontStyle::Italic | FontStyle::Oblique => attributes.push_str(" font-style=\"italic\""),
+            FontStyle::Normal => {}
+        }
+        match anchor.h_pos {
+            HPos::Left => {}
+            HPos::Center => attributes.push_str(" text-anchor=\"middle\""),
+            HPos::Right => attributes.push_str(" text-anchor=\"end\""),
+        }
+        let _ = writeln!(
+            self.out,
+            "<text {attributes}{}>{}</text>",
+            paint("fill", style.color()),
+            escape(text)
+        );
+        Ok(())
+    }
 }
 
 /// Renders a scene to SVG text. The same scene always gives the same bytes.
-pub fn to_svg(scene: &Scene) -> Result<String> {
+pub(crate) fn to_svg(scene: &Scene) -> Result<String> {
     let (width, height) = (scene.width.round() as u32, scene.height.round() as u32);
-    let mut out = String::with_capacity(1 << 20);
-    {
-        let size = (
-            (width as f64 * SUBPIXEL) as u32,
-            (height as f64 * SUBPIXEL) as u32,
-        );
-        let mut backend = SVGBackend::with_string(&mut out, size);
-        draw_scene(&mut backend, scene).map_err(draw_err)?;
-        // Flush explicitly so an error is reported, not lost in Drop.
-        backend.present().map_err(draw_err)?;
-    }
-    // Report the canvas size in px; the viewBox keeps the fine drawing units.
-    let header = format!(
-        "<svg width=\"{}\" height=\"{}\" ",
-        (width as f64 * SUBPIXEL) as u32,
-        (height as f64 * SUBPIXEL) as u32
+    let units = (
+        (f64::from(width) * SUBPIXEL) as u32,
+        (f64::from(height) * SUBPIXEL) as u32,
     );
-    if !out.starts_with(&header) {
-        return Err(Error::Render(
-            "unexpected SVG header from the backend".into(),
-        ));
-    }
-    // Print figures carry their physical size; screen ones their pixel size.
+    // Print figures carry their physical size; screen ones their pixel size. The viewBox keeps
+    // the fine drawing units.
     let size = match scene.print_size_mm {
         Some((w, h)) => format!("width=\"{w}mm\" height=\"{h}mm\""),
         None => format!("width=\"{width}\" height=\"{height}\""),
     };
-    Ok(format!("<svg {size} {}", &out[header.len()..]))
+    let mut writer = SvgWriter {
+        out: String::with_capacity(1 << 20),
+        size: units,
+        ids: BTreeSet::new(),
+    };
+    let _ = writeln!(
+        writer.out,
+        "<svg {size} viewBox=\"0 0 {} {}\" xmlns=\"http://www.w3.org/2000/svg\" \
+         xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" \
+         role=\"img\" aria-labelledby=\"map-title map-desc\">",
+        units.0, units.1
+    );
+    writer
+        .ids
+        .extend(["map-title".to_string(), "map-desc".to_string()]);
+    let _ = writeln!(
+        writer.out,
+        "<title id=\"map-title\">{}</title>\n<desc id=\"map-desc\">{}</desc>",
+        escape(&scene.title),
+        escape(&scene.description)
+    );
+    draw_scene(&mut writer, scene).map_err(|e| Error::Render(e.to_string()))?;
+    writer.out.push_str("</svg>\n");
+    Ok(writer.out)
 }

@@ -1,6 +1,7 @@
 //! Pixel-space geometry: clipping to the map frame, dashes, and densifying lon/lat paths so
 //! that straight treaty legs and parallels curve as they should in a conic projection.
 
+use crate::model::palette::Hatch;
 use crate::projection::fit::PixelBox;
 
 /// A point in pixels.
@@ -220,17 +221,6 @@ mod tests {
         let d = densify(&[(0.0, 0.0), (1.0, 0.0)], 0.25);
         assert_eq!(d.len(), 5);
     }
-}
-
-/// Direction of hatching strokes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hatch {
-    /// Strokes rising to the right ("/").
-    Rising,
-    /// Strokes falling to the right ("\").
-    Falling,
-    /// Both directions.
-    Cross,
 }
 
 /// Parallel strokes `spacing` px apart covering a box, unclipped.

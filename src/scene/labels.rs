@@ -84,11 +84,6 @@ impl Occupied {
             .iter()
             .any(|path| path.windows(2).any(|s| b.touches_segment(s[0], s[1])))
     }
-
-    /// Every box placed so far (for tests).
-    pub fn boxes(&self) -> &[Bounds] {
-        &self.boxes
-    }
 }
 
 /// Where a label goes relative to its point.

@@ -2,11 +2,13 @@
 //! Wide canvases (slides) put the legend in a column on the right; tall or square ones put it
 //! under the map, so nothing is squeezed.
 
-use super::legend::Legend;
-use super::style;
+use super::legend;
 use super::text::{self, Face};
-use super::{Align, Scene, SceneOptions, TextItem};
-use crate::model::TreatyMap;
+use super::{Align, LayerId, Scene, TextItem};
+use crate::model::key::Key;
+use crate::model::palette;
+use crate::model::MapTexts;
+use crate::options::MapOptions;
 use crate::projection::fit::PixelBox;
 
 /// Font sizes at unit 1 (a 1920 × 1080 slide).
@@ -65,7 +67,7 @@ pub struct Layout {
 
 impl Layout {
     /// Lays out a canvas with a given key and credit text.
-    pub fn new(options: &SceneOptions, legend: &Legend, credit: &str) -> Layout {
+    pub fn new(options: &MapOptions, key: &Key, credit: &str) -> Layout {
         let (w, h) = (f64::from(options.width), f64::from(options.height));
         let unit = (w / 1920.0).min(h / 1080.0).max(0.05) * options.text_scale;
         let margin = 26.0 * unit;
@@ -89,7 +91,7 @@ impl Layout {
         let legend_fits = |width: f64, height: f64| {
             // Shrink the key's type (to 60 % at most) rather than let it run off the page.
             let mut lu = unit;
-            while lu > unit * 0.6 && legend.height(lu, width) > height {
+            while lu > unit * 0.6 && legend::height(key, lu, width) > height {
                 lu *= 0.95;
             }
             lu
@@ -111,12 +113,12 @@ impl Layout {
             (frame, legend_box)
         } else {
             let legend_width = w - 2.0 * margin;
-            let legend_height = legend
-                .height(
-                    legend_fits(legend_width, (body_bottom - body_top) * 0.4),
-                    legend_width,
-                )
-                .min((body_bottom - body_top) * 0.4);
+            let legend_height = legend::height(
+                key,
+                legend_fits(legend_width, (body_bottom - body_top) * 0.4),
+                legend_width,
+            )
+            .min((body_bottom - body_top) * 0.4);
             let frame = PixelBox {
                 left: margin + tick_room,
                 top: body_top,
@@ -147,78 +149,71 @@ impl Layout {
     }
 
     /// Title, agreement and signatories.
-    pub fn draw_title(&self, scene: &mut Scene, map: &TreatyMap<'_>) {
+    pub fn draw_title(&self, scene: &mut Scene, texts: &MapTexts) {
         let u = self.unit;
-        let a = map.agreement;
-        let treaties = &map.dataset.treaties;
         let mut baseline = self.title.top + sizes::TITLE * u;
-        let title = format!("{}, {}", treaties.title, map.year);
-        scene.text(TextItem {
-            text: title,
-            x: self.title.left,
-            baseline,
-            size: sizes::TITLE * u,
-            face: Face::Bold,
-            color: style::INK,
-            align: Align::Left,
-        });
-        baseline += sizes::SUBTITLE * 1.45 * u;
-        let old_style = a
-            .signed_old_style
-            .as_deref()
-            .map(|d| format!(" ({d} O.S.)"))
-            .unwrap_or_default();
-        let subtitle = format!(
-            "{}, signed at {} on {}{}",
-            a.name, a.place, a.signed, old_style
+        let detail = fit_text(
+            &texts.detail,
+            sizes::DETAIL * u,
+            Face::Regular,
+            self.title.width,
         );
-        scene.text(TextItem {
-            text: subtitle,
-            x: self.title.left,
-            baseline,
-            size: sizes::SUBTITLE * u,
-            face: Face::Regular,
-            color: style::INK,
-            align: Align::Left,
-        });
-        baseline += sizes::DETAIL * 1.45 * u;
-        let detail = format!(
-            "Signatories: {} · Situation at the end of {}.",
-            join_names(&a.signatories),
-            map.year
-        );
-        let detail = fit_text(&detail, sizes::DETAIL * u, Face::Regular, self.title.width);
-        scene.text(TextItem {
-            text: detail,
-            x: self.title.left,
-            baseline,
-            size: sizes::DETAIL * u,
-            face: Face::Regular,
-            color: style::MUTED,
-            align: Align::Left,
-        });
+        for (text, size, face, color, advance) in [
+            (
+                texts.title.clone(),
+                sizes::TITLE,
+                Face::Bold,
+                palette::INK,
+                sizes::SUBTITLE * 1.45,
+            ),
+            (
+                texts.subtitle.clone(),
+                sizes::SUBTITLE,
+                Face::Regular,
+                palette::INK,
+                sizes::DETAIL * 1.45,
+            ),
+            (detail, sizes::DETAIL, Face::Regular, palette::MUTED, 0.0),
+        ] {
+            scene.text(
+                LayerId::Title,
+                TextItem {
+                    text,
+                    x: self.title.left,
+                    baseline,
+                    size: size * u,
+                    face,
+                    color,
+                    align: Align::Left,
+                },
+            );
+            baseline += advance * u;
+        }
     }
 
     /// The credit lines at the foot of the page.
     pub fn draw_credit(&self, scene: &mut Scene) {
         let size = sizes::SMALL * self.unit;
         for (i, line) in self.credit_lines.iter().enumerate() {
-            scene.text(TextItem {
-                text: line.clone(),
-                x: self.margin,
-                baseline: self.credit_baseline + i as f64 * size * 1.3,
-                size,
-                face: Face::Regular,
-                color: style::MUTED,
-                align: Align::Left,
-            });
+            scene.text(
+                LayerId::Credit,
+                TextItem {
+                    text: line.clone(),
+                    x: self.margin,
+                    baseline: self.credit_baseline + i as f64 * size * 1.3,
+                    size,
+                    face: Face::Regular,
+                    color: palette::MUTED,
+                    align: Align::Left,
+                },
+            );
         }
     }
 }
 
 /// The credit: the data's own, then the projection used.
-pub fn credit_text(map: &TreatyMap<'_>, parallels: (f64, f64)) -> String {
-    let mut credit = map.dataset.treaties.credit.clone().unwrap_or_default();
+pub fn credit_text(data_credit: &str, parallels: (f64, f64)) -> String {
+    let mut credit = data_credit.to_string();
     if !credit.is_empty() {
         credit.push(' ');
     }
@@ -240,15 +235,6 @@ pub fn longitude(value: f64) -> String {
 pub fn latitude(value: f64) -> String {
     let hemisphere = if value < 0.0 { "S" } else { "N" };
     format!("{:.0}° {hemisphere}", value.abs())
-}
-
-/// "A, B and C".
-pub fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {}", init.join(", "), last),
-    }
 }
 
 /// Shortens text with an ellipsis until it fits `max_width`.

@@ -1,25 +1,34 @@
-//! Layout: a [`TreatyMap`] becomes a backend-free [`Scene`] of fills, lines, dots and text in
-//! pixel units. Every decision about position and colour is taken here, so the SVG and PNG
-//! renderers only paint, and the layout can be tested without drawing anything.
+//! Layout: a [`TreatyMap`] becomes a backend-free [`Scene`] of named layers in pixel units.
+//! Every decision about position and colour is taken here, so the painters only paint, and the
+//! layout can be tested without drawing anything.
+//!
+//! A scene is a stack of [`Layer`]s (background, land, regions, hatching, …, credit), each a list
+//! of [`Group`]s that know what they depict (a region, a line, a place), so an SVG can carry ids,
+//! classes and titles, and tests can find things by what they are.
 
-pub mod clip;
-pub mod labels;
-pub mod layout;
-pub mod legend;
-pub mod map;
-pub mod overview;
-pub mod style;
-pub mod text;
+pub(crate) mod clip;
+mod frame;
+mod graticule;
+pub(crate) mod labels;
+mod layout;
+mod legend;
+mod map;
+mod map_labels;
+mod overview;
+pub(crate) mod text;
 
+use crate::color::Rgb;
+use crate::model::key::Key;
+use crate::model::palette;
 use crate::model::TreatyMap;
+use crate::options::MapOptions;
 use crate::projection::fit::PixelBox;
 use clip::Px;
-use style::Rgb;
 use text::Face;
 
 /// Horizontal alignment of a text item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
+pub(crate) enum Align {
     /// x is the left edge.
     Left,
     /// x is the centre.
@@ -30,7 +39,7 @@ pub enum Align {
 
 /// A line of text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TextItem {
+pub(crate) struct TextItem {
     /// The text (drawn literally; the SVG writer escapes it).
     pub text: String,
     /// Anchor x (see `align`).
@@ -47,9 +56,9 @@ pub struct TextItem {
     pub align: Align,
 }
 
-/// One thing to paint. Items are painted in order.
+/// One thing to paint.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Item {
+pub(crate) enum Item {
     /// A filled ring (no outline).
     Fill {
         /// Ring in px.
@@ -90,99 +99,269 @@ pub enum Item {
     Text(TextItem),
 }
 
-/// How big to draw.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SceneOptions {
-    /// Canvas width in px.
-    pub width: u32,
-    /// Canvas height in px.
-    pub height: u32,
-    /// Multiplies every text size and line weight (1 = sized for the canvas).
-    pub text_scale: f64,
-    /// Printed size in millimetres, written into the SVG so print layouts place it at that
-    /// size; `None` for screen output sized in pixels.
-    pub print_size_mm: Option<(f64, f64)>,
+/// The layers of a page, in paint order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum LayerId {
+    /// Paper and sea.
+    Background,
+    /// Territory around the spheres (China proper, the Russian Empire, Japan).
+    Land,
+    /// The regions the agreements assign.
+    Regions,
+    /// Hatching over concession zones and undefined land.
+    Hatching,
+    /// Lakes and rivers.
+    Water,
+    /// Borders between regions, and coasts.
+    Borders,
+    /// Parallels and meridians with their degree labels.
+    Graticule,
+    /// The paper casing under the railways.
+    RailwayCasings,
+    /// Railways open by the map's date.
+    Railways,
+    /// The demarcation lines of the agreement in force.
+    TreatyLines,
+    /// The outline of the map frame.
+    Frame,
+    /// The scale bar.
+    ScaleBar,
+    /// Place dots.
+    Places,
+    /// Names of regions, lines and places.
+    Labels,
+    /// Title block (and panel headings on an overview).
+    Title,
+    /// The key.
+    Key,
+    /// The credit line.
+    Credit,
 }
 
-impl Default for SceneOptions {
-    fn default() -> Self {
-        SceneOptions {
-            width: 1920,
-            height: 1080,
-            text_scale: 1.0,
-            print_size_mm: None,
+impl LayerId {
+    /// Every layer, in paint order.
+    pub const ALL: [LayerId; 17] = [
+        LayerId::Background,
+        LayerId::Land,
+        LayerId::Regions,
+        LayerId::Hatching,
+        LayerId::Water,
+        LayerId::Borders,
+        LayerId::Graticule,
+        LayerId::RailwayCasings,
+        LayerId::Railways,
+        LayerId::TreatyLines,
+        LayerId::Frame,
+        LayerId::ScaleBar,
+        LayerId::Places,
+        LayerId::Labels,
+        LayerId::Title,
+        LayerId::Key,
+        LayerId::Credit,
+    ];
+
+    /// The layer's id in SVG (and its name in an editor's layer list).
+    pub fn name(self) -> &'static str {
+        match self {
+            LayerId::Background => "background",
+            LayerId::Land => "land",
+            LayerId::Regions => "regions",
+            LayerId::Hatching => "hatching",
+            LayerId::Water => "water",
+            LayerId::Borders => "borders",
+            LayerId::Graticule => "graticule",
+            LayerId::RailwayCasings => "railway-casings",
+            LayerId::Railways => "railways",
+            LayerId::TreatyLines => "treaty-lines",
+            LayerId::Frame => "frame",
+            LayerId::ScaleBar => "scale-bar",
+            LayerId::Places => "places",
+            LayerId::Labels => "labels",
+            LayerId::Title => "title",
+            LayerId::Key => "key",
+            LayerId::Credit => "credit",
         }
     }
 }
 
-/// A laid-out map.
+/// What a group depicts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Feature {
+    /// A region, by id.
+    Region(String),
+    /// A demarcation line, by id.
+    Line(String),
+    /// A railway, by name.
+    Railway(String),
+    /// A place, by id.
+    Place(String),
+}
+
+impl Feature {
+    /// The kind, as written in SVG classes: `region`, `line`, `railway`, `place`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Feature::Region(_) => "region",
+            Feature::Line(_) => "line",
+            Feature::Railway(_) => "railway",
+            Feature::Place(_) => "place",
+        }
+    }
+
+    /// The id of what it depicts.
+    pub fn id(&self) -> &str {
+        match self {
+            Feature::Region(id) | Feature::Line(id) | Feature::Railway(id) | Feature::Place(id) => {
+                id
+            }
+        }
+    }
+}
+
+/// Items that belong together: one region's fill, one label with its backing, one key entry.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Group {
+    /// What it depicts, if it is one feature of the map.
+    pub feature: Option<Feature>,
+    /// Words that classify it (`power-japan status-colony`), for styling in an editor.
+    pub class: String,
+    /// A one-line description (a tooltip, an accessible name).
+    pub title: Option<String>,
+    /// What to paint, in order.
+    pub items: Vec<Item>,
+}
+
+impl Group {
+    /// A group depicting `feature`.
+    pub fn of(feature: Feature) -> Group {
+        Group {
+            feature: Some(feature),
+            ..Group::default()
+        }
+    }
+}
+
+/// One layer of a page.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Scene {
+pub(crate) struct Layer {
+    /// Which layer.
+    pub id: LayerId,
+    /// Its groups, in paint order.
+    pub groups: Vec<Group>,
+}
+
+/// A laid-out page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Scene {
     /// Printed size in mm, if any.
     pub print_size_mm: Option<(f64, f64)>,
     /// Canvas width in px.
     pub width: f64,
     /// Canvas height in px.
     pub height: f64,
-    /// What to paint, in order.
-    pub items: Vec<Item>,
+    /// The page's title (for document metadata).
+    pub title: String,
+    /// What the page shows and where it comes from (for document metadata).
+    pub description: String,
+    /// Every layer of [`LayerId::ALL`], in paint order.
+    pub layers: Vec<Layer>,
     /// Labels that did not fit and were left out (for tests and `--verbose`).
     pub dropped_labels: Vec<String>,
 }
 
 impl Scene {
-    /// Lays out the map of one year.
-    pub fn from_map(map: &TreatyMap<'_>, options: &SceneOptions) -> Scene {
-        Scene::with_legend(map, options, legend::Legend::for_map(map))
-    }
-
-    /// Lays out one map of a series with the series' key, so that every map of the series has
-    /// the same layout and key (see [`legend::Legend::for_series`]).
-    pub fn from_map_in_series(
-        map: &TreatyMap<'_>,
-        series: &[TreatyMap<'_>],
-        options: &SceneOptions,
-    ) -> Scene {
-        Scene::with_legend(map, options, legend::Legend::for_series(map, series))
-    }
-
-    fn with_legend(map: &TreatyMap<'_>, options: &SceneOptions, legend: legend::Legend) -> Scene {
+    /// An empty page with a paper background.
+    fn blank(options: &MapOptions, title: String, description: String) -> Scene {
+        let (width, height) = (f64::from(options.width), f64::from(options.height));
         let mut scene = Scene {
             print_size_mm: options.print_size_mm,
-            width: f64::from(options.width),
-            height: f64::from(options.height),
-            items: Vec::new(),
+            width,
+            height,
+            title,
+            description,
+            layers: LayerId::ALL
+                .iter()
+                .map(|&id| Layer {
+                    id,
+                    groups: Vec::new(),
+                })
+                .collect(),
             dropped_labels: Vec::new(),
         };
-        let parallels = map::projection_for_map(map).standard_parallels();
-        let credit = layout::credit_text(map, parallels);
-        let layout = layout::Layout::new(options, &legend, &credit);
-        scene.items.push(Item::Rect {
-            rect: PixelBox {
-                left: 0.0,
-                top: 0.0,
-                width: scene.width,
-                height: scene.height,
+        scene.push(
+            LayerId::Background,
+            Item::Rect {
+                rect: PixelBox {
+                    left: 0.0,
+                    top: 0.0,
+                    width,
+                    height,
+                },
+                fill: Some((palette::PAPER, 1.0)),
+                stroke: None,
             },
-            fill: Some((style::PAPER, 1.0)),
-            stroke: None,
-        });
+        );
+        scene
+    }
+
+    /// Lays out the map of one year with the given key: the map's own ([`TreatyMap::key`]) or
+    /// a series' ([`Key::for_series`]), which keeps every map of a series the same.
+    pub fn for_map(map: &TreatyMap<'_>, key: &Key, options: &MapOptions) -> Scene {
+        let transform_base = frame::projection_for(&map.extent);
+        let credit = layout::credit_text(&map.texts.credit, transform_base.standard_parallels());
+        let mut scene = Scene::blank(options, map.texts.title.clone(), credit.clone());
+        let layout = layout::Layout::new(options, key, &credit);
         let mut occupied = labels::Occupied::default();
-        map::draw(&mut scene, map, &layout, &mut occupied);
-        layout.draw_title(&mut scene, map);
-        legend.draw(&mut scene, &layout);
+        map::draw(&mut scene, map, &layout, &transform_base, &mut occupied);
+        layout.draw_title(&mut scene, &map.texts);
+        legend::draw(&mut scene, key, &layout);
         layout.draw_credit(&mut scene);
         scene
     }
 
-    /// Adds a text item.
-    pub(crate) fn text(&mut self, item: TextItem) {
-        self.items.push(Item::Text(item));
+    /// The layer with this id.
+    #[cfg(test)]
+    pub fn layer(&self, id: LayerId) -> &Layer {
+        &self.layers[id as usize]
+    }
+
+    /// Starts a new group in a layer and returns it for filling.
+    pub(crate) fn group(&mut self, layer: LayerId, group: Group) -> &mut Group {
+        let groups = &mut self.layers[layer as usize].groups;
+        groups.push(group);
+        groups.last_mut().expect("just pushed")
+    }
+
+    /// Adds an item to a layer, in its last group unless that one depicts a feature.
+    pub(crate) fn push(&mut self, layer: LayerId, item: Item) {
+        let groups = &mut self.layers[layer as usize].groups;
+        match groups.last_mut() {
+            Some(g) if g.feature.is_none() && g.title.is_none() => g.items.push(item),
+            _ => groups.push(Group {
+                items: vec![item],
+                ..Group::default()
+            }),
+        }
+    }
+
+    /// Adds a text item to a layer.
+    pub(crate) fn text(&mut self, layer: LayerId, item: TextItem) {
+        self.push(layer, Item::Text(item));
+    }
+
+    /// Every item, in paint order.
+    #[cfg(test)]
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.layers
+            .iter()
+            .flat_map(|l| &l.groups)
+            .flat_map(|g| &g.items)
     }
 
     /// Every text item, in paint order.
+    #[cfg(test)]
     pub fn texts(&self) -> impl Iterator<Item = &TextItem> {
-        self.items.iter().filter_map(|i| match i {
+        self.items().filter_map(|i| match i {
             Item::Text(t) => Some(t),
             _ => None,
         })
@@ -190,7 +369,7 @@ impl Scene {
 }
 
 /// The box a text item covers.
-pub fn text_bounds(t: &TextItem) -> labels::Bounds {
+pub(crate) fn text_bounds(t: &TextItem) -> labels::Bounds {
     let w = text::width(&t.text, t.size, t.face);
     let x0 = match t.align {
         Align::Left => t.x,
@@ -204,3 +383,6 @@ pub fn text_bounds(t: &TextItem) -> labels::Bounds {
         y1: t.baseline + t.size * text::DESCENT,
     }
 }
+
+#[cfg(test)]
+mod tests;

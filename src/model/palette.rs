@@ -2,53 +2,8 @@
 //! grayscale (CIE L*), and so that the two powers sit on the blue–orange axis that colour-blind
 //! readers separate best. Hatching, not colour alone, marks concession zones and undefined land.
 
+use crate::color::Rgb;
 use crate::data::treaties::Status;
-
-/// An sRGB colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Rgb(pub u8, pub u8, pub u8);
-
-impl Rgb {
-    /// Parses `#rrggbb`.
-    pub fn parse_hex(text: &str) -> Option<Rgb> {
-        let hex = text.strip_prefix('#')?;
-        if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-            return None;
-        }
-        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
-    }
-
-    /// Mixes with white: `amount` 0 keeps the colour, 1 gives white.
-    pub fn tint(self, amount: f64) -> Rgb {
-        let mix = |c: u8| (f64::from(c) + (255.0 - f64::from(c)) * amount).round() as u8;
-        Rgb(mix(self.0), mix(self.1), mix(self.2))
-    }
-
-    /// Mixes with black: `amount` 0 keeps the colour, 1 gives black.
-    pub fn shade(self, amount: f64) -> Rgb {
-        let mix = |c: u8| (f64::from(c) * (1.0 - amount)).round() as u8;
-        Rgb(mix(self.0), mix(self.1), mix(self.2))
-    }
-
-    /// CIE L* (0 black … 100 white): what a grayscale print shows.
-    pub fn lightness(self) -> f64 {
-        let lin = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.04045 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        let y = 0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2);
-        if y > 0.008856 {
-            116.0 * y.cbrt() - 16.0
-        } else {
-            903.3 * y
-        }
-    }
-}
 
 /// Paper behind the map.
 pub const PAPER: Rgb = Rgb(255, 255, 255);
@@ -185,6 +140,57 @@ impl Ramp {
     }
 }
 
+/// Direction of hatching strokes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hatch {
+    /// Strokes rising to the right ("/").
+    Rising,
+    /// Strokes falling to the right ("\").
+    Falling,
+    /// Both directions.
+    Cross,
+}
+
+/// How an area is painted: a fill, and hatching over it for concession zones and undefined land.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AreaStyle {
+    /// Fill colour.
+    pub fill: Rgb,
+    /// Hatch colour and direction.
+    pub hatch: Option<(Rgb, Hatch)>,
+}
+
+impl AreaStyle {
+    /// The style of an area held on `status` by the power with this (index, ramp); no status
+    /// means outside the spheres.
+    pub fn of(ramp: Option<(usize, Ramp)>, status: Option<Status>) -> AreaStyle {
+        let Some(status) = status else {
+            return AreaStyle {
+                fill: UNCLAIMED,
+                hatch: None,
+            };
+        };
+        let look = Look::of(status);
+        let hatch = match (look, ramp) {
+            (Look::Undefined, _) => Some((UNDEFINED_HATCH, Hatch::Cross)),
+            // Alternate directions so two powers' concession zones can be told apart.
+            (Look::Concession, Some((i, r))) => Some((
+                r.ink,
+                if i % 2 == 0 {
+                    Hatch::Rising
+                } else {
+                    Hatch::Falling
+                },
+            )),
+            _ => None,
+        };
+        AreaStyle {
+            fill: look.fill(ramp.as_ref().map(|(_, r)| r)),
+            hatch,
+        }
+    }
+}
+
 /// How a status is drawn, independent of the power.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Look {
@@ -226,12 +232,6 @@ impl Look {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lightness_of_black_and_white() {
-        assert!(Rgb(0, 0, 0).lightness().abs() < 1e-6);
-        assert!((Rgb(255, 255, 255).lightness() - 100.0).abs() < 1e-3);
-    }
 
     /// Fills that touch on the bundled maps must differ in grayscale by at least 6 L*.
     #[test]
@@ -381,12 +381,5 @@ mod tests {
             Ramp::for_power(3, Some("#102030")).held,
             Rgb(0x10, 0x20, 0x30)
         );
-    }
-
-    #[test]
-    fn parses_hex() {
-        assert_eq!(Rgb::parse_hex("#a63a1e"), Some(Rgb(0xA6, 0x3A, 0x1E)));
-        assert_eq!(Rgb::parse_hex("a63a1e"), None);
-        assert_eq!(Rgb::parse_hex("#a63a1"), None);
     }
 }

@@ -1,0 +1,173 @@
+//! A checked pair of outlines and treaty file: what every later step reads.
+
+use crate::data::geodata::Geodata;
+use crate::data::treaties::Treaties;
+use crate::error::{Error, Result};
+
+/// One agreement as a listing shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreementInfo {
+    /// Stable id, e.g. `1912`.
+    pub id: String,
+    /// Date signed, as the sources write it ("8 July 1912").
+    pub signed: String,
+    /// Name.
+    pub name: String,
+    /// One sentence on what it did.
+    pub summary: String,
+    /// The years whose maps show it in force.
+    pub years: std::ops::RangeInclusive<i32>,
+}
+
+/// A dataset's files as text, for data that is not in a folder (tests, fuzzing, an editor).
+/// Messages name each file as it would be named in a data folder.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DataFiles<'a> {
+    /// `treaties.toml`.
+    pub treaties: &'a str,
+    /// `regions.geojson`.
+    pub regions: &'a str,
+    /// `lines.geojson`.
+    pub lines: Option<&'a str>,
+    /// `rivers.geojson`.
+    pub rivers: Option<&'a str>,
+    /// `lakes.geojson`.
+    pub lakes: Option<&'a str>,
+    /// `railways.geojson`.
+    pub railways: Option<&'a str>,
+    /// `places.geojson`.
+    pub places: Option<&'a str>,
+}
+
+/// Outlines, context layers and treaties, checked against each other.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// The outlines and context layers.
+    pub(crate) geodata: Geodata,
+    /// The treaty file.
+    pub(crate) treaties: Treaties,
+}
+
+impl Dataset {
+    /// Joins outlines and treaties and checks that every id the treaty file uses exists.
+    pub(crate) fn new(geodata: Geodata, treaties: Treaties, treaty_file: &str) -> Result<Dataset> {
+        for (region, place) in treaties.referenced_regions() {
+            if geodata.region(region).is_none() {
+                return Err(Error::invalid(
+                    treaty_file,
+                    format!("{place} names region '{region}', which is not in the outlines"),
+                ));
+            }
+        }
+        for agreement in &treaties.agreements {
+            for line in &agreement.lines {
+                if !geodata.lines.is_empty() && !geodata.lines.iter().any(|l| &l.id == line) {
+                    return Err(Error::invalid(
+                        treaty_file,
+                        format!(
+                            "agreement '{}' names line '{line}', which is not in the lines layer",
+                            agreement.id
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(Dataset { geodata, treaties })
+    }
+
+    /// The bundled dataset: outlines, treaties and context layers compiled into the binary.
+    ///
+    /// ```
+    /// let data = spheres_map::Dataset::embedded().unwrap();
+    /// assert_eq!(data.agreement_years(), [1907, 1910, 1912, 1916]);
+    /// ```
+    pub fn embedded() -> Result<Dataset> {
+        let geodata = Geodata::from_text(&crate::data::embedded::geodata(), false)?;
+        let treaties = Treaties::from_toml_str(crate::data::embedded::TREATIES, "treaties.toml")?;
+        Dataset::new(geodata, treaties, "treaties.toml")
+    }
+
+    /// A folder laid out like the bundled `geodata/`: `regions.geojson` and `treaties.toml`
+    /// required, the other layers optional. Errors name the file and the place in it.
+    pub fn from_dir(dir: &std::path::Path) -> Result<Dataset> {
+        crate::data::load_dir(dir)
+    }
+
+    /// A dataset from its files' text, checked as strictly as a folder.
+    pub fn from_files(files: &DataFiles<'_>) -> Result<Dataset> {
+        use crate::data::geodata::{GeodataText, LayerText};
+        let text = GeodataText {
+            regions: LayerText {
+                file: "regions.geojson",
+                text: files.regions,
+            },
+            lines: files.lines.map(|text| LayerText {
+                file: "lines.geojson",
+                text,
+            }),
+            rivers: files.rivers.map(|text| LayerText {
+                file: "rivers.geojson",
+                text,
+            }),
+            lakes: files.lakes.map(|text| LayerText {
+                file: "lakes.geojson",
+                text,
+            }),
+            railways: files.railways.map(|text| LayerText {
+                file: "railways.geojson",
+                text,
+            }),
+            places: files.places.map(|text| LayerText {
+                file: "places.geojson",
+                text,
+            }),
+        };
+        let geodata = Geodata::from_text(&text, true)?;
+        let treaties = Treaties::from_toml_str(files.treaties, "treaties.toml")?;
+        Dataset::new(geodata, treaties, "treaties.toml")
+    }
+
+    /// The years a series draws: the year of each agreement.
+    pub fn agreement_years(&self) -> Vec<i32> {
+        self.treaties
+            .agreements
+            .iter()
+            .map(|a| a.signed.year.max(self.treaties.first_year))
+            .collect()
+    }
+
+    /// The agreements in date order, with the years each one's map covers.
+    pub fn agreements(&self) -> Vec<AgreementInfo> {
+        let treaties = &self.treaties;
+        let agreements = &treaties.agreements;
+        agreements
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let first = a.signed.year.max(treaties.first_year);
+                let last = agreements
+                    .get(i + 1)
+                    .map_or(treaties.last_year, |next| next.signed.year - 1);
+                AgreementInfo {
+                    id: a.id.clone(),
+                    signed: a.signed.to_string(),
+                    name: a.name.clone(),
+                    summary: a.summary.clone(),
+                    years: first..=last,
+                }
+            })
+            .collect()
+    }
+
+    /// Every year a map can be drawn for.
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        let first = self
+            .treaties
+            .agreements
+            .first()
+            .map_or(self.treaties.first_year, |a| {
+                a.signed.year.max(self.treaties.first_year)
+            });
+        first..=self.treaties.last_year
+    }
+}

@@ -1,0 +1,256 @@
+//! What the key of a map says: built from what the map actually shows that year, so a reader
+//! never sees a key entry without a matching area, and every area has a key entry. How the key
+//! is laid out is the scene's business.
+
+use std::collections::BTreeSet;
+
+use super::palette::{AreaStyle, Look, Ramp};
+use super::TreatyMap;
+use crate::data::treaties::{Agreement, Status};
+
+/// What a key entry shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Swatch {
+    /// An area as the map paints it.
+    Area(AreaStyle),
+    /// A demarcation line; dashed where its course is uncertain.
+    TreatyLine {
+        /// Drawn dashed.
+        uncertain: bool,
+    },
+    /// A railway.
+    Railway,
+    /// A river over water.
+    Water,
+    /// A place dot.
+    Place,
+}
+
+/// One key entry.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry {
+    /// The sample.
+    pub swatch: Swatch,
+    /// Its text.
+    pub label: String,
+    /// The treaty line it stands for, if any (several lines share one swatch).
+    pub line: Option<String>,
+    /// Shown faded: in a series key, an entry this map does not use.
+    pub faded: bool,
+}
+
+impl Entry {
+    fn new(swatch: Swatch, label: String) -> Entry {
+        Entry {
+            swatch,
+            label,
+            line: None,
+            faded: false,
+        }
+    }
+
+    fn treaty_line(id: &str, uncertain: bool, label: String) -> Entry {
+        Entry {
+            line: Some(id.to_string()),
+            ..Entry::new(Swatch::TreatyLine { uncertain }, label)
+        }
+    }
+
+    /// What identifies an entry across the maps of a series.
+    fn same_as(&self, other: &Entry) -> bool {
+        match (&self.line, &other.line) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => self.swatch == other.swatch,
+            _ => false,
+        }
+    }
+}
+
+/// A titled group of entries.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Section {
+    /// Heading.
+    pub heading: String,
+    /// Entries.
+    pub entries: Vec<Entry>,
+}
+
+/// The whole key.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Key {
+    /// Key sections.
+    pub sections: Vec<Section>,
+    /// Short paragraph on the agreement (empty on an overview page).
+    pub note: String,
+}
+
+/// Area entries for the regions of one or more maps: per power (in treaty order) one entry per
+/// look, naming every status shown with it; then undefined and unclaimed land.
+fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
+    let Some(first) = maps.first() else {
+        return Vec::new();
+    };
+    let states = || maps.iter().flat_map(|m| m.regions.iter());
+    let mut areas = Vec::new();
+    for (index, power) in first.powers.iter().enumerate() {
+        let held: BTreeSet<Status> = states()
+            .filter(|r| r.power.is_some_and(|p| p.id == power.id))
+            .filter_map(|r| r.status)
+            .collect();
+        let looks: BTreeSet<Look> = held.iter().map(|s| Look::of(*s)).collect();
+        let ramp = Ramp::for_power(index, power.color.as_deref());
+        for look in looks {
+            let statuses: Vec<Status> = held
+                .iter()
+                .copied()
+                .filter(|s| Look::of(*s) == look)
+                .collect();
+            let names: Vec<&str> = statuses.iter().map(|s| s.describe()).collect();
+            let style = AreaStyle::of(Some((index, ramp)), statuses.first().copied());
+            areas.push(Entry::new(
+                Swatch::Area(style),
+                format!("{} {}", power.adjective, or_list(&names)),
+            ));
+        }
+    }
+    if states().any(|r| r.status == Some(Status::Undefined)) {
+        areas.push(Entry::new(
+            Swatch::Area(AreaStyle::of(None, Some(Status::Undefined))),
+            "Left undefined by the agreement".to_string(),
+        ));
+    }
+    if states().any(|r| r.status.is_none()) {
+        areas.push(Entry::new(
+            Swatch::Area(AreaStyle::of(None, None)),
+            "Outside the spheres".to_string(),
+        ));
+    }
+    areas
+}
+
+/// Adds a full stop unless the text already ends a sentence.
+fn end_sentence(text: &mut String) {
+    if !text.is_empty() && !text.ends_with(['.', '!', '?']) {
+        text.push('.');
+    }
+}
+
+fn or_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    }
+}
+
+impl Key {
+    /// The key for one map, with the paragraph on the agreement in force.
+    pub(super) fn for_map(map: &TreatyMap<'_>, agreement: &Agreement) -> Key {
+        let areas = area_entries(std::slice::from_ref(map));
+        let mut lines: Vec<Entry> = map
+            .lines
+            .iter()
+            .map(|l| Entry::treaty_line(l.id, l.uncertain, l.label.to_string()))
+            .collect();
+        if !map.railways.is_empty() {
+            lines.push(Entry::new(
+                Swatch::Railway,
+                format!("Railway (open by {})", map.year),
+            ));
+        }
+        if !map.rivers.is_empty() || !map.lakes.is_empty() {
+            lines.push(Entry::new(Swatch::Water, "River, lake or sea".to_string()));
+        }
+        if !map.places.is_empty() {
+            lines.push(Entry::new(
+                Swatch::Place,
+                "Town, with its name of the period".to_string(),
+            ));
+        }
+
+        let mut note = agreement
+            .secret_part
+            .clone()
+            .unwrap_or_else(|| agreement.summary.clone());
+        if let Some(ended) = &agreement.ended {
+            end_sentence(&mut note);
+            note.push(' ');
+            note.push_str(ended);
+        }
+        end_sentence(&mut note);
+        let mut sections = vec![Section {
+            heading: "Areas".to_string(),
+            entries: areas,
+        }];
+        if !lines.is_empty() {
+            sections.push(Section {
+                heading: "Lines and places".to_string(),
+                entries: lines,
+            });
+        }
+        Key { sections, note }
+    }
+
+    /// One key for several maps (the overview page): every swatch any of them needs, once.
+    /// Areas keep the latest map's wording (which lists the most statuses); lines are named
+    /// by the lines layer, since each agreement words them for its own date.
+    pub fn for_maps(maps: &[TreatyMap<'_>]) -> Key {
+        let areas = area_entries(maps);
+        let mut others: Vec<Entry> = Vec::new();
+        let mut lines: Vec<Entry> = Vec::new();
+        for map in maps {
+            for entry in map.key.sections.iter().flat_map(|s| &s.entries) {
+                if matches!(entry.swatch, Swatch::Area(_) | Swatch::TreatyLine { .. }) {
+                    continue;
+                }
+                match others.iter_mut().find(|e| e.swatch == entry.swatch) {
+                    Some(existing) => existing.label = entry.label.clone(),
+                    None => others.push(entry.clone()),
+                }
+            }
+            for line in &map.lines {
+                if !lines.iter().any(|e| e.line.as_deref() == Some(line.id)) {
+                    lines.push(Entry::treaty_line(
+                        line.id,
+                        line.uncertain,
+                        line.name.to_string(),
+                    ));
+                }
+            }
+        }
+        for entry in &mut others {
+            // Each map's railway entry names its year; across a series, say so once.
+            if let Some(i) = entry.label.find(" (open by") {
+                entry.label.truncate(i);
+                entry.label.push_str(" (as open at each date)");
+            }
+        }
+        lines.extend(others);
+        Key {
+            sections: vec![
+                Section {
+                    heading: "Areas".to_string(),
+                    entries: areas,
+                },
+                Section {
+                    heading: "Lines and places".to_string(),
+                    entries: lines,
+                },
+            ],
+            note: String::new(),
+        }
+    }
+
+    /// The key of one map of a series: the same entries, in the same places, on every map of
+    /// the series (so slides do not jump), with the ones this map does not use faded; the
+    /// paragraph on the agreement is this map's own.
+    pub fn for_series(map: &TreatyMap<'_>, series: &[TreatyMap<'_>]) -> Key {
+        let own: Vec<&Entry> = map.key.sections.iter().flat_map(|s| &s.entries).collect();
+        let mut key = Key::for_maps(series);
+        for entry in key.sections.iter_mut().flat_map(|s| &mut s.entries) {
+            entry.faded = !own.iter().any(|e| e.same_as(entry));
+        }
+        key.note = map.key.note.clone();
+        key
+    }
+}

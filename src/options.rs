@@ -1,0 +1,154 @@
+//! What a caller asks of a map — page size, type scale, printed size — checked once, here, so a
+//! library caller gets the same one-line errors as the command line.
+
+use crate::error::{Error, Result};
+
+/// Pages from 200 to 10,000 px a side.
+const PAGE_PX: std::ops::RangeInclusive<u32> = 200..=10_000;
+/// Print resolutions accepted for print presets.
+const DPI: std::ops::RangeInclusive<u32> = 72..=1200;
+
+/// A size, type and layout for one use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// 1920 × 1080, large labels for projection.
+    Slide,
+    /// 1600 × 1200 (4:3).
+    Slide4x3,
+    /// 17 × 12 cm for print, at a given dpi.
+    Article,
+    /// 640 × 360.
+    Thumbnail,
+}
+
+/// Article figures: a page-width figure with room for the key below.
+const ARTICLE_MM: (f64, f64) = (170.0, 120.0);
+
+/// The page of one map.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapOptions {
+    /// Canvas width in px.
+    pub width: u32,
+    /// Canvas height in px.
+    pub height: u32,
+    /// Multiplies every text size and line weight (1 = sized for the canvas).
+    pub text_scale: f64,
+    /// Printed size in millimetres, written into vector output so print layouts place it at
+    /// that size; `None` for screen output sized in pixels.
+    pub print_size_mm: Option<(f64, f64)>,
+    /// PNG pixels per canvas pixel (2 gives a 3840 × 2160 PNG of a 1920 × 1080 page).
+    pub png_scale: f64,
+}
+
+impl Default for MapOptions {
+    /// A 1920 × 1080 slide.
+    fn default() -> Self {
+        MapOptions {
+            width: 1920,
+            height: 1080,
+            text_scale: 1.0,
+            print_size_mm: None,
+            png_scale: 1.0,
+        }
+    }
+}
+
+impl MapOptions {
+    /// The page of a preset (the default page for `None`); `dpi` sets the pixels of print
+    /// presets (300 if `None`) and is refused for the others.
+    ///
+    /// ```
+    /// use spheres_map::{MapOptions, Preset};
+    /// let article = MapOptions::for_preset(Some(Preset::Article), Some(300)).unwrap();
+    /// assert_eq!((article.width, article.height), (2008, 1417));
+    /// assert!(MapOptions::for_preset(Some(Preset::Slide), Some(300)).is_err());
+    /// assert!(MapOptions::for_preset(None, Some(300)).is_err());
+    /// ```
+    pub fn for_preset(preset: Option<Preset>, dpi: Option<u32>) -> Result<MapOptions> {
+        if dpi.is_some() && preset != Some(Preset::Article) {
+            return Err(Error::Usage(
+                "--dpi applies to --preset article only; use --width, --height or --scale".into(),
+            ));
+        }
+        let options = |width, height, text_scale| MapOptions {
+            width,
+            height,
+            text_scale,
+            ..MapOptions::default()
+        };
+        let Some(preset) = preset else {
+            return Ok(MapOptions::default());
+        };
+        Ok(match preset {
+            Preset::Slide => options(1920, 1080, 1.25),
+            Preset::Slide4x3 => options(1600, 1200, 1.3),
+            Preset::Thumbnail => options(640, 360, 1.8),
+            Preset::Article => {
+                let dpi = dpi.unwrap_or(300);
+                if !DPI.contains(&dpi) {
+                    return Err(Error::Usage(format!(
+                        "--dpi must be between {} and {}",
+                        DPI.start(),
+                        DPI.end()
+                    )));
+                }
+                let px = |mm: f64| (mm / 25.4 * f64::from(dpi)).round() as u32;
+                let (w, h) = (px(ARTICLE_MM.0), px(ARTICLE_MM.1));
+                // Labels of about 6.5 pt whatever the resolution.
+                let unit = (f64::from(w) / 1920.0).min(f64::from(h) / 1080.0);
+                let label_px = 6.5 / 72.0 * f64::from(dpi);
+                MapOptions {
+                    print_size_mm: Some(ARTICLE_MM),
+                    ..options(w, h, label_px / (14.0 * unit))
+                }
+            }
+        })
+    }
+
+    /// The same page with another pixel size; a printed size no longer holds and is dropped.
+    pub fn with_size(self, width: Option<u32>, height: Option<u32>) -> MapOptions {
+        if width.is_none() && height.is_none() {
+            return self;
+        }
+        MapOptions {
+            width: width.unwrap_or(self.width),
+            height: height.unwrap_or(self.height),
+            print_size_mm: None,
+            ..self
+        }
+    }
+
+    /// Pixel size of the PNG.
+    pub fn png_size(&self) -> (u32, u32) {
+        let px = |v: u32| (f64::from(v) * self.png_scale).round().max(1.0) as u32;
+        (px(self.width), px(self.height))
+    }
+
+    /// Checks the page size, type scale and PNG size.
+    pub fn check(&self) -> Result<()> {
+        if !PAGE_PX.contains(&self.width) || !PAGE_PX.contains(&self.height) {
+            return Err(Error::Usage(format!(
+                "--width and --height must be between {} and {} pixels",
+                PAGE_PX.start(),
+                PAGE_PX.end()
+            )));
+        }
+        if !(self.text_scale.is_finite() && (0.1..=10.0).contains(&self.text_scale)) {
+            return Err(Error::Usage(
+                "the text scale must be between 0.1 and 10".into(),
+            ));
+        }
+        if !(self.png_scale.is_finite() && (0.25..=8.0).contains(&self.png_scale)) {
+            return Err(Error::Usage("--scale must be between 0.25 and 8".into()));
+        }
+        let (w, h) = self.png_size();
+        let pixels = f64::from(w) * f64::from(h);
+        if pixels > 1.0e8 {
+            return Err(Error::Usage(format!(
+                "the PNG would have {:.0} million pixels; the limit is 100 million",
+                pixels / 1e6
+            )));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,218 @@
+//! The graticule (parallels and meridians with degree labels) and the scale bar.
+
+use super::frame::MapTransform;
+use super::labels::Bounds;
+use super::layout::{latitude, longitude, sizes};
+use super::text::Face;
+use super::{clip, text_bounds, Align, Item, LayerId, Scene, TextItem};
+use crate::model::palette;
+use crate::projection::fit::PixelBox;
+
+/// Graticule spacing in degrees.
+const GRATICULE_STEP: f64 = 5.0;
+
+/// The lon/lat box the frame shows, widened to whole graticule steps.
+fn visible_extent(t: &MapTransform, frame: &PixelBox) -> (f64, f64, f64, f64) {
+    let (mut x0, mut y0, mut x1, mut y1) = (180.0f64, 90.0f64, -180.0f64, -90.0f64);
+    for i in 0..=40 {
+        let f = f64::from(i) / 40.0;
+        for p in [
+            (frame.left + frame.width * f, frame.top),
+            (frame.left + frame.width * f, frame.bottom()),
+            (frame.left, frame.top + frame.height * f),
+            (frame.right(), frame.top + frame.height * f),
+        ] {
+            let (lon, lat) = t.lonlat(p);
+            if lon.is_finite() && lat.is_finite() {
+                x0 = x0.min(lon);
+                x1 = x1.max(lon);
+                y0 = y0.min(lat);
+                y1 = y1.max(lat);
+            }
+        }
+    }
+    let down = |v: f64| (v / GRATICULE_STEP).floor() * GRATICULE_STEP - GRATICULE_STEP;
+    let up = |v: f64| (v / GRATICULE_STEP).ceil() * GRATICULE_STEP + GRATICULE_STEP;
+    (
+        down(x0).max(-180.0),
+        down(y0).max(-85.0),
+        up(x1).min(180.0),
+        up(y1).min(85.0),
+    )
+}
+
+/// Parallels and meridians every 5°, over whatever the frame shows, labelled where they leave
+/// the frame (meridians at the bottom, parallels at the left) when `labelled`.
+pub(super) fn draw(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64, labelled: bool) {
+    let size = sizes::SMALL * u;
+    let (lon_min, lat_min, lon_max, lat_max) = visible_extent(t, frame);
+    let steps = |from: f64, to: f64| ((to - from) / GRATICULE_STEP).round() as usize;
+    let samples = |from: f64, to: f64, step: f64| ((to - from) / step).ceil().max(1.0) as usize;
+    let lerp = |from: f64, to: f64, i: usize, n: usize| from + (to - from) * i as f64 / n as f64;
+    // Meridians are labelled where they leave the bottom of the frame, parallels the left.
+    let mut lines: Vec<(Vec<clip::Px>, TextItem, bool)> = Vec::new();
+    for k in 0..=steps(lon_min, lon_max) {
+        let lon = lon_min + k as f64 * GRATICULE_STEP;
+        let n = samples(lat_min, lat_max, 0.75);
+        let path = (0..=n)
+            .map(|i| t.px(lon, lerp(lat_min, lat_max, i, n)))
+            .collect();
+        let label = TextItem {
+            text: longitude(lon),
+            x: 0.0,
+            baseline: frame.bottom() + size * 1.2,
+            size,
+            face: Face::Regular,
+            color: palette::MUTED,
+            align: Align::Center,
+        };
+        lines.push((path, label, true));
+    }
+    for k in 0..=steps(lat_min, lat_max) {
+        let lat = lat_min + k as f64 * GRATICULE_STEP;
+        let n = samples(lon_min, lon_max, 0.5);
+        let path = (0..=n)
+            .map(|i| t.px(lerp(lon_min, lon_max, i, n), lat))
+            .collect();
+        let label = TextItem {
+            text: latitude(lat),
+            x: frame.left - 4.0 * u,
+            baseline: 0.0,
+            size,
+            face: Face::Regular,
+            color: palette::MUTED,
+            align: Align::Right,
+        };
+        lines.push((path, label, false));
+    }
+    let mut taken: Vec<Bounds> = Vec::new();
+    for (path, label, meridian) in lines {
+        for piece in clip::clip_polyline(&path, frame) {
+            for end in [piece[0], piece[piece.len() - 1]] {
+                let on_edge = if meridian {
+                    (end.1 - frame.bottom()).abs() < 0.01
+                } else {
+                    (end.0 - frame.left).abs() < 0.01
+                };
+                if !(labelled && on_edge) {
+                    continue;
+                }
+                let mut item = label.clone();
+                if meridian {
+                    item.x = end.0;
+                } else {
+                    item.baseline = end.1 + size * 0.35;
+                }
+                let b = text_bounds(&item);
+                if !taken.iter().any(|o| o.overlaps(&b.grown(3.0 * u))) {
+                    taken.push(b);
+                    scene.text(LayerId::Graticule, item);
+                }
+            }
+            scene.push(
+                LayerId::Graticule,
+                Item::Line {
+                    points: piece,
+                    color: palette::GRATICULE,
+                    width: 0.6 * u,
+                },
+            );
+        }
+    }
+}
+
+/// A scale bar in the lower left corner; returns the box it occupies.
+pub(super) fn draw_scale_bar(
+    scene: &mut Scene,
+    t: &MapTransform,
+    frame: &PixelBox,
+    u: f64,
+) -> Bounds {
+    let centre = (
+        frame.left + frame.width / 2.0,
+        frame.top + frame.height / 2.0,
+    );
+    let (_, lat) = t.lonlat(centre);
+    let px_per_km = t.px_per_km(lat);
+    let target = frame.width * 0.16 / px_per_km;
+    let km = [100.0, 200.0, 250.0, 300.0, 400.0, 500.0, 1000.0, 2000.0]
+        .into_iter()
+        .min_by(|a: &f64, b: &f64| (a - target).abs().total_cmp(&(b - target).abs()))
+        .unwrap_or(500.0);
+    let bar = km * px_per_km;
+    let size = sizes::SMALL * u;
+    let pad = 8.0 * u;
+    let box_ = PixelBox {
+        left: frame.left + 12.0 * u,
+        top: frame.bottom() - 12.0 * u - (size * 2.9 + 8.0 * u + 2.0 * pad),
+        width: bar + 2.0 * pad + 30.0 * u,
+        height: size * 2.9 + 8.0 * u + 2.0 * pad,
+    };
+    scene.push(
+        LayerId::ScaleBar,
+        Item::Rect {
+            rect: box_,
+            fill: Some((palette::PAPER, 0.85)),
+            stroke: None,
+        },
+    );
+    let x0 = box_.left + pad;
+    let y = box_.top + pad + size * 1.3;
+    for i in 0..4 {
+        let seg = PixelBox {
+            left: x0 + bar * f64::from(i) / 4.0,
+            top: y,
+            width: bar / 4.0,
+            height: 5.0 * u,
+        };
+        let fill = if i % 2 == 0 {
+            palette::INK
+        } else {
+            palette::PAPER
+        };
+        scene.push(
+            LayerId::ScaleBar,
+            Item::Rect {
+                rect: seg,
+                fill: Some((fill, 1.0)),
+                stroke: Some((palette::INK, 0.8 * u)),
+            },
+        );
+    }
+    for (x, label) in [
+        (x0, "0".to_string()),
+        (x0 + bar / 2.0, format!("{:.0}", km / 2.0)),
+        (x0 + bar, format!("{km:.0} km")),
+    ] {
+        scene.text(
+            LayerId::ScaleBar,
+            TextItem {
+                text: label,
+                x,
+                baseline: y - 4.0 * u,
+                size,
+                face: Face::Regular,
+                color: palette::INK,
+                align: Align::Center,
+            },
+        );
+    }
+    scene.text(
+        LayerId::ScaleBar,
+        TextItem {
+            text: format!("Scale at {}", latitude(lat)),
+            x: x0,
+            baseline: y + 5.0 * u + size * 1.35,
+            size: size * 0.92,
+            face: Face::Regular,
+            color: palette::MUTED,
+            align: Align::Left,
+        },
+    );
+    Bounds {
+        x0: box_.left,
+        y0: box_.top,
+        x1: box_.right(),
+        y1: box_.bottom(),
+    }
+}

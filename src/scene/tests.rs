@@ -1,0 +1,182 @@
+//! The laid-out scene: no overlapping text, every important label placed, layers that know what
+//! they depict, and a snapshot that catches a moved line or label.
+
+use super::*;
+use crate::data::Dataset;
+use crate::model::palette;
+
+fn scene(year: i32, options: &MapOptions) -> Scene {
+    let data = Dataset::embedded().unwrap();
+    let map = TreatyMap::for_year(&data, year).unwrap();
+    Scene::for_map(&map, &map.key, options)
+}
+
+#[test]
+fn no_two_labels_overlap() {
+    for (w, h) in [(1920, 1080), (1600, 1200), (1200, 1500)] {
+        let options = MapOptions {
+            width: w,
+            height: h,
+            ..MapOptions::default()
+        };
+        for year in [1907, 1910, 1912, 1916] {
+            let s = scene(year, &options);
+            let boxes: Vec<_> = s
+                .texts()
+                .map(|t| (t.text.clone(), text_bounds(t)))
+                .collect();
+            for (i, (a, ba)) in boxes.iter().enumerate() {
+                for (b, bb) in &boxes[i + 1..] {
+                    assert!(
+                        !ba.grown(-0.5).overlaps(&bb.grown(-0.5)),
+                        "{w}x{h} {year}: '{a}' overlaps '{b}'"
+                    );
+                }
+                assert!(
+                    ba.x0 >= 0.0 && ba.x1 <= f64::from(w) && ba.y1 <= f64::from(h),
+                    "{year}: '{a}' leaves the page"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn main_places_and_regions_are_labelled_on_slides() {
+    for year in [1907, 1910, 1912, 1916] {
+        let s = scene(year, &MapOptions::default());
+        let texts: Vec<&str> = s.texts().map(|t| t.text.as_str()).collect();
+        for name in [
+            "Harbin",
+            "Mukden",
+            "Dairen",
+            "Port Arthur",
+            "Urga",
+            "Vladivostok",
+        ] {
+            assert!(
+                texts.contains(&name),
+                "{year}: '{name}' not labelled (dropped: {:?})",
+                s.dropped_labels
+            );
+        }
+        for region in ["KOREA", "OUTER MONGOLIA"] {
+            assert!(
+                texts.iter().any(|t| t.contains(region)),
+                "{year}: no '{region}' label"
+            );
+        }
+    }
+}
+
+/// Text positions and treaty-line geometry of the 1912 slide, rounded to 0.1 px.
+#[test]
+fn snapshot_1912_slide() {
+    let s = scene(1912, &MapOptions::default());
+    let mut digest = String::new();
+    for layer in &s.layers {
+        for group in &layer.groups {
+            for item in &group.items {
+                match item {
+                    Item::Text(t) => digest.push_str(&format!(
+                        "text {:.1},{:.1} {:.1} {}\n",
+                        t.x, t.baseline, t.size, t.text
+                    )),
+                    // The ink of each treaty line (its casing is wider): every 8th vertex.
+                    Item::Line { points, color, .. }
+                        if layer.id == LayerId::TreatyLines && *color == palette::TREATY_LINE =>
+                    {
+                        let pts: Vec<String> = points
+                            .iter()
+                            .step_by(8)
+                            .map(|p| format!("{:.1},{:.1}", p.0, p.1))
+                            .collect();
+                        digest.push_str(&format!("line {}\n", pts.join(" ")));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    insta::assert_snapshot!("scene_1912_slide", digest);
+}
+
+/// Every feature of the map is one group in its layer, named by what it depicts.
+#[test]
+fn layers_know_what_they_depict() {
+    let s = scene(1912, &MapOptions::default());
+    let features = |id: LayerId| -> Vec<Feature> {
+        s.layer(id)
+            .groups
+            .iter()
+            .filter_map(|g| g.feature.clone())
+            .collect()
+    };
+    let regions = features(LayerId::Regions);
+    for id in [
+        "korea",
+        "south_manchuria",
+        "north_manchuria",
+        "outer_mongolia",
+    ] {
+        let n = regions
+            .iter()
+            .filter(|f| **f == Feature::Region(id.into()))
+            .count();
+        assert_eq!(n, 1, "region {id} in the regions layer");
+    }
+    assert!(features(LayerId::Land).contains(&Feature::Region("russian_empire".into())));
+    let lines = features(LayerId::TreatyLines);
+    assert!(
+        lines.contains(&Feature::Line("line_1907".into())),
+        "{lines:?}"
+    );
+    assert!(features(LayerId::Places).contains(&Feature::Place("harbin".into())));
+    assert!(features(LayerId::Labels).contains(&Feature::Place("harbin".into())));
+    // Hatching belongs to the regions it covers: none in 1912 except undefined land.
+    let korea = s
+        .layer(LayerId::Regions)
+        .groups
+        .iter()
+        .find(|g| g.feature == Some(Feature::Region("korea".into())))
+        .unwrap();
+    assert_eq!(korea.title.as_deref(), Some("Korea: Japanese colony"));
+    assert_eq!(korea.class, "power-japan status-colony");
+    // Text only in the layers meant for it.
+    for layer in &s.layers {
+        let has_text = layer
+            .groups
+            .iter()
+            .flat_map(|g| &g.items)
+            .any(|i| matches!(i, Item::Text(_)));
+        let may = matches!(
+            layer.id,
+            LayerId::Graticule
+                | LayerId::ScaleBar
+                | LayerId::Labels
+                | LayerId::Title
+                | LayerId::Key
+                | LayerId::Credit
+        );
+        assert!(!has_text || may, "text in layer {}", layer.id.name());
+    }
+}
+
+/// 1907: concession zones are hatched, each hatch group naming its region.
+#[test]
+fn hatching_is_grouped_by_region() {
+    let s = scene(1907, &MapOptions::default());
+    let hatched: Vec<&str> = s
+        .layer(LayerId::Hatching)
+        .groups
+        .iter()
+        .filter_map(|g| g.feature.as_ref().map(Feature::id))
+        .collect();
+    assert!(hatched.contains(&"south_manchuria"), "{hatched:?}");
+    assert!(hatched.contains(&"north_manchuria"), "{hatched:?}");
+    assert!(s
+        .layer(LayerId::Hatching)
+        .groups
+        .iter()
+        .all(|g| g.items.iter().all(|i| matches!(i, Item::Line { .. }))));
+}
