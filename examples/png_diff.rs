@@ -12,7 +12,9 @@ fn decode(path: &str) -> Result<(u32, u32, Vec<u8>), String> {
     decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     let mut reader = decoder.read_info().map_err(|e| format!("{path}: {e}"))?;
     let mut buf = vec![0; reader.output_buffer_size().unwrap_or(0)];
-    let info = reader.next_frame(&mut buf).map_err(|e| format!("{path}: {e}"))?;
+    let info = reader
+        .next_frame(&mut buf)
+        .map_err(|e| format!("{path}: {e}"))?;
     let channels = info.color_type.samples();
     // Keep RGB only.
     let rgb = buf[..info.buffer_size()]

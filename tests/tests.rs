@@ -7,3 +7,4 @@ mod batch;
 mod cli;
 mod data_validation;
 mod export;
+mod svg;

@@ -2,10 +2,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use spheres_map::data::geodata::{Geodata, GeodataText, LayerText};
+use spheres_map::{DataFiles, Dataset};
 
-/// A valid regions layer, for when the fuzzed text goes into another layer.
+/// A valid regions layer and treaty file, for when the fuzzed text goes into another layer.
 const REGIONS: &str = include_str!("../../tests/invalid_data/valid_base/regions.geojson");
+const TREATIES: &str = include_str!("../../tests/invalid_data/valid_base/treaties.toml");
 
 fuzz_target!(|input: &[u8]| {
     // The first byte picks the layer, the rest is its text (the loader takes UTF-8 only).
@@ -15,28 +16,18 @@ fuzz_target!(|input: &[u8]| {
     let Ok(text) = std::str::from_utf8(text) else {
         return;
     };
-    let fuzzed = LayerText {
-        file: "fuzz.geojson",
-        text,
-    };
-    let mut layers = GeodataText {
-        regions: LayerText {
-            file: "regions.geojson",
-            text: REGIONS,
-        },
-        lines: None,
-        rivers: None,
-        lakes: None,
-        railways: None,
-        places: None,
+    let mut files = DataFiles {
+        treaties: TREATIES,
+        regions: REGIONS,
+        ..DataFiles::default()
     };
     match which % 6 {
-        0 => layers.regions = fuzzed,
-        1 => layers.lines = Some(fuzzed),
-        2 => layers.rivers = Some(fuzzed),
-        3 => layers.lakes = Some(fuzzed),
-        4 => layers.railways = Some(fuzzed),
-        _ => layers.places = Some(fuzzed),
+        0 => files.regions = text,
+        1 => files.lines = Some(text),
+        2 => files.rivers = Some(text),
+        3 => files.lakes = Some(text),
+        4 => files.railways = Some(text),
+        _ => files.places = Some(text),
     }
-    let _ = Geodata::from_text(&layers, true);
+    let _ = Dataset::from_files(&files);
 });

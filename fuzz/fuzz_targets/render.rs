@@ -3,9 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use spheres_map::data::geodata::{Geodata, GeodataText, LayerText};
-use spheres_map::data::treaties::Treaties;
-use spheres_map::{render_year, Dataset, Format, SceneOptions};
+use spheres_map::{render_map, DataFiles, Dataset, Format, MapOptions};
 
 const REGIONS: &str = include_str!("../../tests/invalid_data/valid_base/regions.geojson");
 const LINES: &str = include_str!("../../tests/invalid_data/valid_base/lines.geojson");
@@ -25,46 +23,26 @@ fuzz_target!(|input: &[u8]| {
     } else {
         (text, TREATIES)
     };
-    let layers = GeodataText {
-        regions: LayerText {
-            file: "regions.geojson",
-            text: regions,
-        },
-        lines: Some(LayerText {
-            file: "lines.geojson",
-            text: LINES,
-        }),
-        rivers: None,
-        lakes: None,
-        railways: None,
-        places: Some(LayerText {
-            file: "places.geojson",
-            text: PLACES,
-        }),
-    };
-    let Ok(geodata) = Geodata::from_text(&layers, true) else {
+    let Ok(dataset) = Dataset::from_files(&DataFiles {
+        treaties,
+        regions,
+        lines: Some(LINES),
+        places: Some(PLACES),
+        ..DataFiles::default()
+    }) else {
         return;
     };
-    let Ok(treaties) = Treaties::from_toml_str(treaties, "treaties.toml") else {
-        return;
-    };
-    let Ok(dataset) = Dataset::new(geodata, treaties, "treaties.toml") else {
-        return;
-    };
-    let options = SceneOptions {
+    let options = MapOptions {
         width: 400,
         height: 300,
-        text_scale: 1.0,
-        ..SceneOptions::default()
+        ..MapOptions::default()
     };
     // A few years: each agreement's, and the ends of the range.
     let mut years = dataset.agreement_years();
     years.truncate(3);
-    years.push(dataset.treaties.last_year);
+    years.push(*dataset.years().end());
     for year in years {
-        let _ = render_year(&dataset, year, &[Format::Svg], &options, 1.0);
-        if let Ok(map) = dataset.map_for_year(year) {
-            let _ = spheres_map::render::geojson::to_geojson(&map);
-        }
+        let _ = render_map(&dataset, year, Format::Svg, &options);
+        let _ = render_map(&dataset, year, Format::GeoJson, &options);
     }
 });

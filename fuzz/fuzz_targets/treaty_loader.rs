@@ -2,21 +2,32 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use spheres_map::data::treaties::Treaties;
+use spheres_map::{render_map, DataFiles, Dataset, Format, MapOptions};
+
+/// A valid regions layer for the fuzzed treaty file to name.
+const REGIONS: &str = include_str!("../../tests/invalid_data/valid_base/regions.geojson");
 
 fuzz_target!(|text: &str| {
-    let Ok(treaties) = Treaties::from_toml_str(text, "treaties.toml") else {
+    let Ok(dataset) = Dataset::from_files(&DataFiles {
+        treaties: text,
+        regions: REGIONS,
+        ..DataFiles::default()
+    }) else {
         return;
     };
-    let _ = treaties.referenced_regions();
-    for agreement in &treaties.agreements {
-        let year = agreement.signed.year;
-        for y in [year.saturating_sub(1), year, year.saturating_add(1)] {
-            let _ = treaties.agreement_in_force(y);
-        }
-        let _ = agreement.signed.to_string();
-    }
-    for y in [i32::MIN, treaties.first_year, treaties.last_year, i32::MAX] {
-        let _ = treaties.agreement_in_force(y);
+    let _ = dataset.agreements();
+    let (first, last) = (*dataset.years().start(), *dataset.years().end());
+    let mut years = vec![
+        i32::MIN,
+        first.saturating_sub(1),
+        first,
+        last,
+        last.saturating_add(1),
+        i32::MAX,
+    ];
+    years.extend(dataset.agreement_years());
+    for year in years {
+        // GeoJSON: the join for the year without the cost of drawing.
+        let _ = render_map(&dataset, year, Format::GeoJson, &MapOptions::default());
     }
 });

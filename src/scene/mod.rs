@@ -332,11 +332,13 @@ impl Scene {
         groups.last_mut().expect("just pushed")
     }
 
-    /// Adds an item to a layer, in its last group unless that one depicts a feature.
+    /// Adds an item to a layer, in its last group if that one is anonymous.
     pub(crate) fn push(&mut self, layer: LayerId, item: Item) {
         let groups = &mut self.layers[layer as usize].groups;
         match groups.last_mut() {
-            Some(g) if g.feature.is_none() && g.title.is_none() => g.items.push(item),
+            Some(g) if g.feature.is_none() && g.title.is_none() && g.class.is_empty() => {
+                g.items.push(item)
+            }
             _ => groups.push(Group {
                 items: vec![item],
                 ..Group::default()
