@@ -158,11 +158,11 @@ pub fn render_all(
                     render::geojson::to_geojson(&maps[index_of(year)])?.into_bytes()
                 }
                 JobKind::Year(year, format) => {
-                    crate::render_scene(&scenes[index_of(year)], format, &request.options)?
+                    render::paint(&scenes[index_of(year)], format, &request.options)?
                 }
                 JobKind::Overview(format) => {
                     let scene = overview.as_ref().expect("laid out above");
-                    crate::render_scene(scene, format, &request.options)?
+                    render::paint(scene, format, &request.options)?
                 }
                 JobKind::Timeline => {
                     let frames: Vec<&Scene> = request

@@ -61,21 +61,7 @@ pub fn render_map(
     match format {
         Format::GeoJson => Ok(render::geojson::to_geojson(&map)?.into_bytes()),
         Format::Svg | Format::Png => {
-            render_scene(&Scene::for_map(&map, &map.key, options), format, options)
+            render::paint(&Scene::for_map(&map, &map.key, options), format, options)
         }
-    }
-}
-
-/// Paints a laid-out page in a drawn format.
-fn render_scene(scene: &Scene, format: Format, options: &MapOptions) -> Result<Vec<u8>> {
-    match format {
-        Format::Svg => Ok(render::svg::to_svg(scene)?.into_bytes()),
-        Format::Png => {
-            let (w, h) = options.png_size();
-            render::png::scene_to_png(scene, w, h)
-        }
-        Format::GeoJson => Err(Error::Usage(
-            "GeoJSON is exported from a map, not from a page".into(),
-        )),
     }
 }

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod architecture;
 mod batch;
 mod cli;
 mod data_validation;

@@ -9,6 +9,24 @@ pub(crate) mod png;
 mod raster;
 pub(crate) mod svg;
 
+use crate::error::{Error, Result};
+use crate::options::MapOptions;
+use crate::scene::Scene;
+
+/// Paints a laid-out page in a drawn format (SVG, or PNG at the options' PNG scale).
+pub(crate) fn paint(scene: &Scene, format: Format, options: &MapOptions) -> Result<Vec<u8>> {
+    match format {
+        Format::Svg => Ok(svg::to_svg(scene)?.into_bytes()),
+        Format::Png => {
+            let (w, h) = options.png_size();
+            png::scene_to_png(scene, w, h)
+        }
+        Format::GeoJson => Err(Error::Usage(
+            "GeoJSON is exported from a map, not from a page".into(),
+        )),
+    }
+}
+
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Format {
