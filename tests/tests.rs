@@ -3,6 +3,7 @@
 
 mod util;
 
+mod atomic_runs;
 mod batch;
 mod cli;
 mod data_validation;
