@@ -179,13 +179,15 @@ pub fn render_all(
         .collect()
 }
 
-/// Writes rendered files into `dir` (created if needed), each atomically.
+/// Writes rendered files into `dir` (created if needed), all or nothing: staged inside `dir`,
+/// then moved into place only once every file is written; on an error, SIGINT or SIGTERM, `dir`
+/// is left as it was (see [`crate::output::write_all_or_nothing`]).
 pub fn write_all(dir: &Path, files: &[(Job, Vec<u8>)]) -> Result<Vec<PathBuf>> {
-    crate::output::ensure_dir(dir)?;
-    files
+    let files: Vec<(&str, &[u8])> = files
         .iter()
-        .map(|(job, bytes)| crate::output::write_atomic(dir, &job.name, bytes))
-        .collect()
+        .map(|(job, bytes)| (job.name.as_str(), bytes.as_slice()))
+        .collect();
+    crate::output::write_all_or_nothing(dir, &files)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod util;
 
 mod architecture;
+mod atomic_runs;
 mod batch;
 mod cli;
 mod data_validation;

@@ -12,7 +12,7 @@ use geojson::{Feature, FeatureCollection, JsonObject};
 use serde_json::Value;
 
 use crate::data::treaties::{check_id, line_and_column};
-use crate::data::{check_text, printable};
+use crate::data::{budget, check_text, printable};
 use crate::error::{Error, Result};
 
 /// Whether a region can be assigned by a treaty or only sets the scene.
@@ -253,6 +253,9 @@ fn load_layer<T>(
             column,
         }
     })?;
+    budget::check_count(collection.features.len(), budget::MAX_FEATURES, "features")
+        .map_err(|m| Error::invalid(layer.file, m))?;
+    let mut layer_positions = 0;
     collection
         .features
         .iter()
@@ -268,9 +271,45 @@ fn load_layer<T>(
                     .and_then(Value::as_str)
                     .map(str::to_string),
             };
+            if let Some(geometry) = &feature.geometry {
+                let (positions, parts) = size_of(&geometry.value);
+                budget::check_count(positions, budget::MAX_FEATURE_POSITIONS, "positions")
+                    .and_then(|()| {
+                        budget::check_count(parts, budget::MAX_FEATURE_PARTS, "rings or lines")
+                    })
+                    .map_err(|m| at.error(m))?;
+                layer_positions += positions;
+                if layer_positions > budget::MAX_LAYER_POSITIONS {
+                    return Err(at.error(format!(
+                        "brings the layer to more than {} positions, the limit for one file",
+                        budget::MAX_LAYER_POSITIONS
+                    )));
+                }
+            }
             parse(&at, feature)
         })
         .collect()
+}
+
+/// Positions and rings (or lines) of a geometry, as written.
+fn size_of(value: &geojson::GeometryValue) -> (usize, usize) {
+    use geojson::GeometryValue as V;
+    match value {
+        V::Point { .. } => (1, 0),
+        V::MultiPoint { coordinates } => (coordinates.len(), 0),
+        V::LineString { coordinates } => (coordinates.len(), 1),
+        V::MultiLineString { coordinates } | V::Polygon { coordinates } => {
+            (coordinates.iter().map(Vec::len).sum(), coordinates.len())
+        }
+        V::MultiPolygon { coordinates } => (
+            coordinates.iter().flatten().map(Vec::len).sum(),
+            coordinates.iter().map(Vec::len).sum(),
+        ),
+        V::GeometryCollection { geometries } => geometries.iter().fold((0, 0), |(p, r), g| {
+            let (gp, gr) = size_of(&g.value);
+            (p + gp, r + gr)
+        }),
+    }
 }
 
 /// serde_json appends " at line L column C"; we print those separately.
@@ -292,7 +331,8 @@ fn string_property(at: &FeatureRef<'_>, props: &JsonObject, key: &str) -> Result
     match props.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => {
-            check_text(s).map_err(|m| at.error(format!("property '{key}' {m}")))?;
+            check_text(s, budget::MAX_NAME_CHARS)
+                .map_err(|m| at.error(format!("property '{key}' {m}")))?;
             Ok(Some(s.clone()))
         }
         Some(other) => Err(at.error(format!("property '{key}' must be a string, not {other}"))),
@@ -327,10 +367,79 @@ fn geometry(at: &FeatureRef<'_>, feature: &Feature) -> Result<geo::Geometry<f64>
         .as_ref()
         .ok_or_else(|| at.error("has no geometry"))?;
     check_positions(at, &geometry.value)?;
-    let geometry: geo::Geometry<f64> = geo::Geometry::try_from(&geometry.value)
+    let value = &geometry.value;
+    let geometry: geo::Geometry<f64> = geo::Geometry::try_from(value)
         .map_err(|err| at.error(format!("unreadable geometry: {err}")))?;
     check_coordinates(at, &geometry)?;
+    check_rings(at, value)?;
     Ok(geometry)
+}
+
+/// Rings as written: the conversion to geo closes an open ring silently, so closure and length
+/// are checked on the positions in the file. A ring whose positions all lie on one line encloses
+/// nothing.
+fn check_rings(at: &FeatureRef<'_>, value: &geojson::GeometryValue) -> Result<()> {
+    use geojson::GeometryValue as V;
+    let polygons: Vec<&Vec<Vec<geojson::Position>>> = match value {
+        V::Polygon { coordinates } => vec![coordinates],
+        V::MultiPolygon { coordinates } => coordinates.iter().collect(),
+        _ => return Ok(()),
+    };
+    let multi = matches!(value, V::MultiPolygon { .. });
+    for (p, rings) in polygons.iter().enumerate() {
+        if rings.is_empty() {
+            return Err(at.error(format!("polygon {p} has no rings")));
+        }
+        for (r, ring) in rings.iter().enumerate() {
+            let which = match (multi, r) {
+                (false, 0) => "the outer ring".to_string(),
+                (false, r) => format!("hole {r}"),
+                (true, 0) => format!("the outer ring of polygon {p}"),
+                (true, r) => format!("hole {r} of polygon {p}"),
+            };
+            let xy = |pos: &geojson::Position| Coord {
+                x: pos[0],
+                y: pos[1],
+            };
+            if ring.len() < 4 {
+                return Err(at.error(format!(
+                    "{which} has {} positions; a ring needs at least 4, the last repeating the first",
+                    ring.len()
+                )));
+            }
+            if xy(&ring[0]) != xy(&ring[ring.len() - 1]) {
+                return Err(at.error(format!(
+                    "{which} is not closed: its last position must repeat the first"
+                )));
+            }
+            if encloses_nothing(ring.iter().map(xy)) {
+                return Err(at.error(format!(
+                    "{which} has zero area: all its positions lie on one line"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether every point lies on one line (exactly, with geo's robust orientation test).
+fn encloses_nothing(mut points: impl Iterator<Item = Coord<f64>>) -> bool {
+    use geo::{GeoNum, Kernel, Orientation};
+    let Some(first) = points.next() else {
+        return true;
+    };
+    let mut second = None;
+    for p in points {
+        match second {
+            None if p != first => second = Some(p),
+            None => {}
+            Some(q) if <f64 as GeoNum>::Ker::orient2d(first, q, p) != Orientation::Collinear => {
+                return false;
+            }
+            Some(_) => {}
+        }
+    }
+    true
 }
 
 /// Every position needs a longitude and a latitude. geojson accepts `[5]` and then panics when
@@ -404,11 +513,7 @@ fn areal(at: &FeatureRef<'_>, geometry: geo::Geometry<f64>) -> Result<MultiPolyg
     if polygons.0.is_empty() {
         return Err(at.error("the MultiPolygon has no polygons"));
     }
-    for polygon in &polygons {
-        if polygon.exterior().0.len() < 4 {
-            return Err(at.error("a polygon ring has fewer than 4 positions"));
-        }
-    }
+    // Ring lengths, closure and area were checked on the positions (`check_rings`).
     Ok(polygons)
 }
 
@@ -580,6 +685,51 @@ mod tests {
         assert!(
             err.contains("must be a Polygon or MultiPolygon, not a Point"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn rings_are_checked_as_written() {
+        let ring = |coords: &str| SQUARE.replace("[[0,0],[1,0],[1,1],[0,1],[0,0]]", coords);
+        let cases = [
+            ("[[0,0],[1,0],[1,1],[0,1]]", "the outer ring is not closed"),
+            (
+                "[[0,0],[1,0],[0,0]]",
+                "the outer ring has 3 positions; a ring needs at least 4",
+            ),
+            ("[[0,0],[1,1],[2,2],[0,0]]", "the outer ring has zero area"),
+            ("[[0,0],[0,0],[0,0],[0,0]]", "the outer ring has zero area"),
+            (
+                "[[0,0],[4,0],[4,4],[0,4],[0,0]],[[1,1],[2,1],[2,2],[1,1]],[[1,1],[1,2],[1,1]]",
+                "hole 2 has 3 positions",
+            ),
+        ];
+        for (coords, words) in cases {
+            let err = regions(&ring(coords)).unwrap_err().to_string();
+            assert!(
+                err.starts_with("regions.geojson: feature 0 ('a'): "),
+                "{err}"
+            );
+            assert!(err.contains(words), "{coords}: {err}");
+        }
+        let twice = SQUARE.replace(
+            r#""type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]"#,
+            r#""type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,1],[0,0]]],[[[1,0],[0,0],[0,1],[1,1],[1,0]]]]"#,
+        );
+        let err = regions(&twice).unwrap_err().to_string();
+        assert!(
+            err.contains("region 'a': polygons 0 and 1 overlap"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn budgets_name_the_feature() {
+        let long = SQUARE.replace(r#""name":"A""#, &format!(r#""name":"{}""#, "é".repeat(201)));
+        let err = regions(&long).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "regions.geojson: feature 0 ('a'): property 'name' is 201 characters long; the limit is 200"
         );
     }
 

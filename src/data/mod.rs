@@ -1,6 +1,7 @@
 //! Reading the data: GeoJSON outlines and context layers, and the treaty file. The bundled
 //! dataset is compiled in; `--data DIR` reads a folder laid out the same way.
 
+pub(crate) mod budget;
 mod dataset;
 pub(crate) mod embedded;
 pub(crate) mod geodata;
@@ -75,35 +76,28 @@ fn line_and_column_of_bytes(bytes: &[u8], valid_up_to: usize) -> (usize, usize) 
     treaties::line_and_column(&valid, valid.len())
 }
 
-/// Text from data files ends up in SVG, which cannot carry most control characters, and in
-/// one-line error messages. Every string field is therefore a single line of printable text.
-pub(crate) fn check_text(text: &str) -> Result<(), String> {
-    match text.chars().find(|&c| c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}') {
-        Some(c) => Err(format!(
-            "contains the control character U+{:04X}; text must be a single line of printable characters",
-            u32::from(c)
-        )),
-        None => Ok(()),
-    }
-}
+pub(crate) use crate::error::printable;
 
-/// User text quoted in an error message, with control characters escaped so the message stays
-/// on one line and cannot drive the terminal.
-pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        text.chars()
-            .map(|c| {
-                if c.is_control() {
-                    c.escape_unicode().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
+/// Text from data files ends up in SVG, which cannot carry most control characters, and in
+/// one-line error messages. Every string field is therefore a single line of printable text,
+/// without bidirectional controls (see [`crate::error::is_unprintable`]), and of a bounded length.
+pub(crate) fn check_text(text: &str, max_chars: usize) -> Result<(), String> {
+    if let Some(c) = text.chars().find(|&c| crate::error::is_unprintable(c)) {
+        let what = if c.is_control() {
+            "the control character"
+        } else if matches!(c, '\u{2028}' | '\u{2029}') {
+            "the line separator"
+        } else if matches!(c, '\u{FFFE}' | '\u{FFFF}') {
+            "the noncharacter"
+        } else {
+            "the bidirectional control"
+        };
+        return Err(format!(
+            "contains {what} U+{:04X}; text must be a single line of printable characters",
+            u32::from(c)
+        ));
     }
+    budget::check_chars(text, max_chars)
 }
 
 /// Loads a data folder: `treaties.toml` and `regions.geojson` are required; `lines`, `rivers`,
@@ -192,11 +186,24 @@ mod tests {
 
     #[test]
     fn control_characters_are_refused_and_escaped() {
-        assert!(check_text("Kwantung – 関東州").is_ok());
-        let err = check_text("a\u{7}b").unwrap_err();
-        assert!(err.contains("U+0007"), "{err}");
-        assert!(check_text("two\nlines").is_err());
-        assert!(check_text("\u{FFFF}").is_err());
+        let check = |t: &str| check_text(t, 200);
+        assert!(check("Kwantung – 関東州").is_ok());
+        let err = check("a\u{7}b").unwrap_err();
+        assert!(err.contains("the control character U+0007"), "{err}");
+        assert!(check("two\nlines").is_err());
+        assert!(check("\u{FFFF}").is_err());
+        let err = check("a\u{2028}b").unwrap_err();
+        assert!(err.contains("the line separator U+2028"), "{err}");
+        for c in [
+            '\u{61C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}',
+        ] {
+            let err = check(&format!("ab{c}")).unwrap_err();
+            assert!(err.contains("the bidirectional control"), "{err}");
+            assert!(!printable(&format!("ab{c}")).contains(c));
+        }
+        // Joiners are part of many scripts and stay allowed.
+        assert!(check("\u{200D}").is_ok());
+        assert!(check(&"x".repeat(201)).is_err());
         assert_eq!(printable("a\nb"), "a\\u{a}b");
         assert_eq!(printable("plain"), "plain");
     }

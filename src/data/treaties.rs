@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::data::{check_text, printable};
+use crate::data::{budget, check_text, printable};
 use crate::error::{Error, Result};
 
 /// A calendar date (New Style).
@@ -298,7 +298,7 @@ impl Treaties {
         // Every string, whatever its field, must be printable (see `check_text`).
         let table: toml::Table =
             toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
-        check_strings(&toml::Value::Table(table), &mut String::new())
+        check_strings(&toml::Value::Table(table), "", &mut String::new())
             .map_err(|(at, m)| invalid(format!("{at}: {m}")))?;
         // Ids end up in messages, SVG attributes and exports: one safe alphabet for all.
         let id = |what: &str, id: &str| -> Result<()> {
@@ -311,6 +311,43 @@ impl Treaties {
                 raw.first_year, raw.last_year
             )));
         }
+        // TOML dates have four-digit years; so do the years a map can be drawn for.
+        for (key, year) in [("first_year", raw.first_year), ("last_year", raw.last_year)] {
+            if !(1..=9999).contains(&year) {
+                return Err(invalid(format!(
+                    "{key} {year} is not a year from 1 to 9999"
+                )));
+            }
+        }
+        let span = raw.last_year - raw.first_year + 1;
+        if span > budget::MAX_YEAR_SPAN {
+            return Err(invalid(format!(
+                "first_year {} to last_year {} is {span} years; the limit is {}",
+                raw.first_year,
+                raw.last_year,
+                budget::MAX_YEAR_SPAN
+            )));
+        }
+        let assignments = raw.baseline.len()
+            + raw
+                .agreements
+                .iter()
+                .map(|a| a.assignments.len())
+                .sum::<usize>()
+            + raw.events.len();
+        budget::check_count(raw.powers.len(), budget::MAX_POWERS, "powers")
+            .and_then(|()| {
+                budget::check_count(raw.agreements.len(), budget::MAX_AGREEMENTS, "agreements")
+            })
+            .and_then(|()| budget::check_count(raw.events.len(), budget::MAX_EVENTS, "events"))
+            .and_then(|()| {
+                budget::check_count(
+                    assignments,
+                    budget::MAX_ASSIGNMENTS,
+                    "region assignments (baseline, agreements and events together)",
+                )
+            })
+            .map_err(|m| invalid(format!("the file {m}")))?;
         let mut power_ids = BTreeSet::new();
         for power in &raw.powers {
             id("power", &power.id)?;
@@ -362,8 +399,9 @@ impl Treaties {
             for assignment in &a.assignments {
                 check_assignment(assignment, &context)?;
             }
+            let lines: BTreeSet<&str> = a.lines.iter().map(String::as_str).collect();
             for label in &a.line_labels {
-                if !a.lines.contains(&label.line) {
+                if !lines.contains(label.line.as_str()) {
                     return Err(invalid(format!(
                         "{context}: a label is given for line '{}', which the agreement does not list",
                         printable(&label.line)
@@ -403,6 +441,12 @@ impl Treaties {
             return Err(invalid(format!(
                 "first_year is {} but the first agreement was signed in {}",
                 raw.first_year, agreements[0].signed.year
+            )));
+        }
+        if let Some(late) = agreements.iter().find(|a| a.signed.year > raw.last_year) {
+            return Err(invalid(format!(
+                "agreement '{}' was signed in {}, after last_year {}: no map could show it",
+                late.id, late.signed.year, raw.last_year
             )));
         }
 
@@ -501,16 +545,34 @@ pub(crate) fn check_id(id: &str) -> Result<(), String> {
     }
 }
 
+/// Keys whose text is prose (a summary, a note) rather than a name.
+const PROSE_KEYS: [&str; 6] = [
+    "summary",
+    "note",
+    "public_part",
+    "secret_part",
+    "ended",
+    "credit",
+];
+
 /// Walks every string of the file; on a bad one returns its path (`agreements[1].summary`) and
-/// the problem. Keys are checked as well as values.
-fn check_strings(value: &toml::Value, at: &mut String) -> Result<(), (String, String)> {
+/// the problem. Keys are checked as well as values. `key` is the key the value is under, which
+/// sets its length limit.
+fn check_strings(value: &toml::Value, key: &str, at: &mut String) -> Result<(), (String, String)> {
     match value {
-        toml::Value::String(s) => check_text(s).map_err(|m| (at.clone(), m)),
+        toml::Value::String(s) => {
+            let limit = if PROSE_KEYS.contains(&key) {
+                budget::MAX_PROSE_CHARS
+            } else {
+                budget::MAX_NAME_CHARS
+            };
+            check_text(s, limit).map_err(|m| (at.clone(), m))
+        }
         toml::Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = at.len();
                 at.push_str(&format!("[{i}]"));
-                check_strings(item, at)?;
+                check_strings(item, key, at)?;
                 at.truncate(len);
             }
             Ok(())
@@ -522,8 +584,9 @@ fn check_strings(value: &toml::Value, at: &mut String) -> Result<(), (String, St
                     at.push('.');
                 }
                 at.push_str(&printable(key));
-                check_text(key).map_err(|m| (at.clone(), format!("the key {m}")))?;
-                check_strings(item, at)?;
+                check_text(key, budget::MAX_NAME_CHARS)
+                    .map_err(|m| (at.clone(), format!("the key {m}")))?;
+                check_strings(item, key, at)?;
                 at.truncate(len);
             }
             Ok(())
@@ -616,6 +679,46 @@ summary = "s"
             .unwrap_err()
             .to_string();
         assert!(err.contains("unknown field"), "{err}");
+    }
+
+    #[test]
+    fn an_agreement_after_last_year_is_refused() {
+        let text = MINIMAL.replace("1912-07-08", "1950-07-08");
+        let err = Treaties::from_toml_str(&text, "t.toml")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "t.toml: agreement 'two' was signed in 1950, after last_year 1917: no map could show it"
+        );
+    }
+
+    #[test]
+    fn budgets_are_checked() {
+        let text = MINIMAL.replace("last_year = 1917", "last_year = 2917");
+        let err = Treaties::from_toml_str(&text, "t.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("is 1011 years; the limit is 500"), "{err}");
+        let text = MINIMAL.replace(
+            "summary = \"s\"",
+            &format!("summary = \"{}\"", "s".repeat(2001)),
+        );
+        let err = Treaties::from_toml_str(&text, "t.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("agreements[0].summary: is 2001 characters long; the limit is 2000"),
+            "{err}"
+        );
+        let text = MINIMAL.replace("name = \"One\"", &format!("name = \"{}\"", "n".repeat(201)));
+        let err = Treaties::from_toml_str(&text, "t.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("agreements[0].name: is 201 characters long; the limit is 200"),
+            "{err}"
+        );
     }
 
     #[test]
