@@ -20,46 +20,13 @@ const STAGING_PREFIX: &str = ".spheres-map-staging-";
 
 /// For tests only: milliseconds to wait after every file is staged and before any is moved into
 /// place, so a test can interrupt the run at that point. Read only when set.
-pub const TEST_PAUSE_ENV: &str = "SPHERES_MAP_TEST_PAUSE_BEFORE_RENAME_MS";
-
-/// Creates `dir` (and parents) if needed.
-pub fn ensure_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-        action: "create the folder",
-        path: dir.to_path_buf(),
-        source,
-    })
-}
+pub(crate) const TEST_PAUSE_ENV: &str = "SPHERES_MAP_TEST_PAUSE_BEFORE_RENAME_MS";
 
 fn check_name(name: &str) -> Result<()> {
     if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
         return Err(Error::invalid(name, "is not a plain file name"));
     }
     Ok(())
-}
-
-/// Writes `bytes` to `dir/name` atomically. `name` must be a plain file name.
-pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
-    check_name(name)?;
-    let path = dir.join(name);
-    let io = |source| Error::Io {
-        action: "write",
-        path: path.clone(),
-        source,
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".spheres-map-").suffix(".part");
-    // An ordinary file, not tempfile's private 0600.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    let mut temp = builder.tempfile_in(dir).map_err(io)?;
-    temp.write_all(bytes).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    temp.persist(&path).map_err(|e| io(e.error))?;
-    Ok(path)
 }
 
 /// What a run has changed so far, so it can be undone.
@@ -344,23 +311,6 @@ mod tests {
             .collect();
         names.sort();
         names
-    }
-
-    #[test]
-    fn writes_whole_file_and_leaves_no_temporaries() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = write_atomic(dir.path(), "a.svg", b"<svg/>").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"<svg/>");
-        assert_eq!(names(dir.path()), ["a.svg"]);
-    }
-
-    #[test]
-    fn refuses_names_that_leave_the_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        assert!(write_atomic(dir.path(), "../x.svg", b"").is_err());
-        assert!(write_atomic(dir.path(), "..", b"").is_err());
-        assert!(write_all_or_nothing(dir.path(), &[("a", b""), ("../x", b"")]).is_err());
-        assert!(names(dir.path()).is_empty());
     }
 
     #[test]

@@ -1,0 +1,121 @@
+//! Loading treaty files: what is accepted and what is refused, with the message.
+
+use super::*;
+
+const MINIMAL: &str = r#"
+title = "T"
+first_year = 1907
+last_year = 1917
+[[powers]]
+id = "a"
+name = "A"
+adjective = "A-ish"
+[[agreements]]
+id = "one"
+name = "One"
+signed = 1907-07-30
+place = "P"
+signatories = ["x"]
+summary = "s"
+[[agreements]]
+id = "two"
+name = "Two"
+signed = 1912-07-08
+place = "P"
+signatories = ["x"]
+summary = "s"
+"#;
+
+#[test]
+fn picks_latest_agreement_signed_by_the_year() {
+    let t = Treaties::from_toml_str(MINIMAL, "t.toml").unwrap();
+    assert_eq!(t.agreement_in_force(1907).unwrap().id, "one");
+    assert_eq!(t.agreement_in_force(1911).unwrap().id, "one");
+    assert_eq!(t.agreement_in_force(1912).unwrap().id, "two");
+    assert_eq!(t.agreement_in_force(1917).unwrap().id, "two");
+    let err = t.agreement_in_force(1906).unwrap_err().to_string();
+    assert!(err.contains("1907 to 1917"), "{err}");
+    assert!(t.agreement_in_force(1918).is_err());
+}
+
+#[test]
+fn syntax_errors_carry_line_and_column() {
+    let err = Treaties::from_toml_str("title = \"T\"\nfirst_year = = 3\n", "x.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("x.toml: "), "{err}");
+    assert!(err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn same_day_agreements_are_refused() {
+    let text = MINIMAL.replace("1912-07-08", "1907-07-30");
+    let err = Treaties::from_toml_str(&text, "t.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("both dated 30 July 1907"), "{err}");
+}
+
+#[test]
+fn unknown_power_and_unknown_field_are_refused() {
+    let text = format!(
+        "{MINIMAL}[[agreements.assignments]]\nregion = \"r\"\npower = \"zz\"\nstatus = \"sphere\"\n"
+    );
+    let err = Treaties::from_toml_str(&text, "t.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown power 'zz'"), "{err}");
+    let text = MINIMAL.replace("place = \"P\"", "place = \"P\"\ncolour = 1");
+    let err = Treaties::from_toml_str(&text, "t.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown field"), "{err}");
+}
+
+#[test]
+fn an_agreement_after_last_year_is_refused() {
+    let text = MINIMAL.replace("1912-07-08", "1950-07-08");
+    let err = Treaties::from_toml_str(&text, "t.toml")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "t.toml: agreement 'two' was signed in 1950, after last_year 1917: no map could show it"
+    );
+}
+
+#[test]
+fn budgets_are_checked() {
+    let text = MINIMAL.replace("last_year = 1917", "last_year = 2917");
+    let err = Treaties::from_toml_str(&text, "t.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("is 1011 years; the limit is 500"), "{err}");
+    let text = MINIMAL.replace(
+        "summary = \"s\"",
+        &format!("summary = \"{}\"", "s".repeat(2001)),
+    );
+    let err = Treaties::from_toml_str(&text, "t.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("agreements[0].summary: is 2001 characters long; the limit is 2000"),
+        "{err}"
+    );
+    let text = MINIMAL.replace("name = \"One\"", &format!("name = \"{}\"", "n".repeat(201)));
+    let err = Treaties::from_toml_str(&text, "t.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("agreements[0].name: is 201 characters long; the limit is 200"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bundled_file_loads() {
+    let t = Treaties::from_toml_str(crate::data::embedded::TREATIES, "treaties.toml").unwrap();
+    let ids: Vec<_> = t.agreements.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["1907", "1910", "1912", "1916"]);
+    assert_eq!(t.agreements[2].signed.to_string(), "8 July 1912");
+}

@@ -1,0 +1,192 @@
+//! Verdicts of the validity checks, against geo's own on the same rings.
+
+use super::*;
+use geo::{polygon, Validation};
+
+#[test]
+fn bow_tie_is_refused() {
+    let bow_tie =
+        polygon![(x: 0., y: 0.), (x: 1., y: 1.), (x: 1., y: 0.), (x: 0., y: 1.), (x: 0., y: 0.)];
+    let err = check_polygons(&MultiPolygon::new(vec![bow_tie])).unwrap_err();
+    assert!(err.contains("polygon 0 is invalid"), "{err}");
+    let square = polygon![(x: 0., y: 0.), (x: 1., y: 0.), (x: 1., y: 1.), (x: 0., y: 1.)];
+    assert!(check_polygons(&MultiPolygon::new(vec![square])).is_ok());
+}
+
+#[test]
+fn the_same_part_twice_overlaps() {
+    let square = polygon![(x: 0., y: 0.), (x: 1., y: 0.), (x: 1., y: 1.), (x: 0., y: 1.)];
+    let err = check_polygons(&MultiPolygon::new(vec![square.clone(), square.clone()])).unwrap_err();
+    assert!(err.starts_with("polygons 0 and 1 overlap"), "{err}");
+    // Touching along an edge is allowed.
+    let next = polygon![(x: 1., y: 0.), (x: 2., y: 0.), (x: 2., y: 1.), (x: 1., y: 1.)];
+    assert!(check_polygons(&MultiPolygon::new(vec![square, next])).is_ok());
+}
+
+/// A star with `n` points, alternately on two circles.
+fn star(n: usize) -> LineString<f64> {
+    let mut coords: Vec<Coord<f64>> = (0..2 * n)
+        .map(|i| {
+            let angle = std::f64::consts::PI * i as f64 / n as f64;
+            let r = if i % 2 == 0 { 10.0 } else { 4.0 };
+            Coord {
+                x: r * angle.cos(),
+                y: r * angle.sin(),
+            }
+        })
+        .collect();
+    coords.push(coords[0]);
+    LineString(coords)
+}
+
+#[test]
+fn a_large_star_is_simple_and_a_crossing_is_found() {
+    let ring = star(5_000);
+    assert!(!ring_has_self_intersection(&ring));
+    let mut crossed = ring.clone();
+    crossed.0.swap(100, 102);
+    assert!(ring_has_self_intersection(&crossed));
+}
+
+/// A tiny pseudo-random generator, so the test needs no dependency.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % below
+    }
+}
+
+/// The sweep agrees with geo on rings full of degenerate cases: points on a small grid
+/// (shared points, collinear and vertical segments, spikes, repeated points).
+#[test]
+fn agrees_with_geo_on_random_grid_rings() {
+    let mut rng = Lcg(7);
+    let mut invalid = 0;
+    for case in 0..20_000 {
+        let n = 3 + rng.next(14) as usize;
+        let grid = 2 + rng.next(6) as i64;
+        let mut coords: Vec<Coord<f64>> = (0..n)
+            .map(|_| Coord {
+                x: rng.next(grid as u64) as f64,
+                y: rng.next(grid as u64) as f64,
+            })
+            .collect();
+        coords.push(coords[0]);
+        let ring = LineString(coords);
+        let expected = geo_self_intersects(&ring);
+        // The full path: reduction, then the sweep for any ring size.
+        assert_eq!(sweep_verdict(&ring), expected, "case {case}: {:?}", ring.0);
+        assert_eq!(ring_has_self_intersection(&ring), expected, "case {case}");
+        invalid += usize::from(expected);
+    }
+    assert!(invalid > 1_000 && invalid < 19_000, "{invalid} invalid");
+}
+
+/// Polygons that are mostly simple: grid points sorted by angle around the middle (many
+/// collinear and vertical edges), sometimes with two points swapped.
+#[test]
+fn agrees_with_geo_on_random_star_shaped_rings() {
+    let mut rng = Lcg(3);
+    let mut valid = 0;
+    for case in 0..CASES {
+        let n = 4 + rng.next(40) as usize;
+        let grid = 3 + rng.next(12);
+        let centre = grid as f64 / 2.0 + 0.25;
+        let mut coords: Vec<Coord<f64>> = (0..n)
+            .map(|_| Coord {
+                x: rng.next(grid) as f64,
+                y: rng.next(grid) as f64,
+            })
+            .collect();
+        coords.sort_by(|a, b| {
+            let angle = |c: &Coord<f64>| (c.y - centre).atan2(c.x - centre);
+            angle(a).total_cmp(&angle(b))
+        });
+        if rng.next(4) == 0 {
+            let (i, j) = (rng.next(n as u64) as usize, rng.next(n as u64) as usize);
+            coords.swap(i, j);
+        }
+        coords.push(coords[0]);
+        let ring = LineString(coords);
+        let expected = geo_self_intersects(&ring);
+        assert_eq!(sweep_verdict(&ring), expected, "case {case}: {:?}", ring.0);
+        valid += usize::from(!expected);
+    }
+    assert!(valid > CASES / 10, "{valid} valid");
+}
+
+const CASES: usize = 20_000;
+
+/// Like `ring_has_self_intersection` with no small-ring shortcut.
+fn sweep_verdict(ring: &LineString<f64>) -> bool {
+    let open = &ring.0[..ring.0.len() - 1];
+    let mut runs: Vec<(Coord<f64>, bool)> = Vec::new();
+    for &c in open {
+        match runs.last_mut() {
+            Some((last, r)) if *last == c => *r = true,
+            _ => runs.push((c, false)),
+        }
+    }
+    if runs.len() > 1 && runs[0].0 == runs[runs.len() - 1].0 {
+        runs.pop();
+        runs[0].1 = true;
+    }
+    let m = runs.len();
+    if m < 4 {
+        // The proof needs more points than this; these go pair by pair.
+        return ring_has_self_intersection(ring);
+    }
+    let mut points: Vec<Coord<f64>> = runs.iter().map(|r| r.0).collect();
+    points.sort_unstable_by(|a, b| lexicographic(*a, *b));
+    if points.windows(2).any(|w| w[0] == w[1]) {
+        return true;
+    }
+    let vertices: Vec<Coord<f64>> = runs.iter().map(|r| r.0).collect();
+    polygon_is_not_simple(&vertices).expect("consistent order")
+}
+
+fn geo_self_intersects(ring: &LineString<f64>) -> bool {
+    let polygon = Polygon::new(ring.clone(), vec![]);
+    match polygon.check_validation() {
+        Err(InvalidPolygon::SelfIntersection(_)) => true,
+        Err(InvalidPolygon::TooFewPointsInRing(_)) => {
+            has_conflict_pairwise(&ring.lines().collect::<Vec<_>>())
+        }
+        _ => false,
+    }
+}
+
+#[test]
+fn verdicts_match_geo_for_whole_polygons() {
+    let mut rng = Lcg(11);
+    for case in 0..3_000 {
+        let ring = |rng: &mut Lcg, n: usize, offset: f64, size: u64| {
+            let mut c: Vec<Coord<f64>> = (0..n)
+                .map(|_| Coord {
+                    x: offset + rng.next(size) as f64,
+                    y: offset + rng.next(size) as f64,
+                })
+                .collect();
+            c.push(c[0]);
+            LineString(c)
+        };
+        let n = 4 + rng.next(5) as usize;
+        let exterior = ring(&mut rng, n, 0.0, 8);
+        let holes = (0..rng.next(3))
+            .map(|_| {
+                let n = 3 + rng.next(3) as usize;
+                ring(&mut rng, n, 2.0, 4)
+            })
+            .collect();
+        let polygon = Polygon::new(exterior, holes);
+        assert_eq!(
+            check_polygon(&polygon).err(),
+            polygon.check_validation().err(),
+            "case {case}: {polygon:?}"
+        );
+    }
+}
