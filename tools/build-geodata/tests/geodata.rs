@@ -385,7 +385,8 @@ fn places_and_railways_follow_the_contract() {
         "smr_main",
         "antung_mukden",
         "gyeongbu",
-        "amur",
+        "amur_kuenga_uryum",
+        "amur_deya_khabarovsk",
         "ussuri",
     ] {
         assert!(
@@ -420,4 +421,88 @@ fn rivers_and_lakes_are_period_clean() {
             "{name}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------
+// Issue 9, "Nothing on a map before it existed".
+
+struct Rail {
+    id: String,
+    opened: i64,
+    coords: Vec<Coord<f64>>,
+    stations: Vec<String>,
+}
+
+fn rails() -> Vec<Rail> {
+    features("railways.geojson")
+        .iter()
+        .map(|f| {
+            let p = &f["properties"];
+            Rail {
+                id: p["id"].as_str().expect("id").to_owned(),
+                opened: p["opened"].as_i64().expect("opened"),
+                coords: line(&f["geometry"]["coordinates"]).0,
+                stations: p["stations"]
+                    .as_array()
+                    .expect("stations")
+                    .iter()
+                    .map(|s| s.as_str().expect("station").to_owned())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn rail<'a>(all: &'a [Rail], id: &str) -> &'a Rail {
+    all.iter()
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("no railway {id}"))
+}
+
+/// Issue 9, item 4: in every map year, each line drawn is joined to another
+/// line drawn that year (no isolated stub such as a Blagoveshchensk branch
+/// without its main line).
+#[test]
+fn issue9_no_railway_is_drawn_cut_off_from_the_network() {
+    let all = rails();
+    for year in 1907..=1917 {
+        let open: Vec<&Rail> = all.iter().filter(|r| r.opened <= year).collect();
+        for r in &open {
+            let joined = open.iter().filter(|o| o.id != r.id).any(|o| {
+                o.coords
+                    .iter()
+                    .any(|&c| r.coords.iter().any(|&e| km(c, e) < 10.0))
+            });
+            assert!(
+                joined,
+                "{year}: {} is drawn cut off from every other line",
+                r.id
+            );
+        }
+    }
+}
+
+/// Issue 9, item 4: the Circum-Baikal line ran by Port Baikal (the direct
+/// Irkutsk-Slyudyanka line is of 1949); the Antung-Mukden light railway is
+/// drawn from 1905; the Fushun branch leaves the main line at Sujiatun.
+#[test]
+fn issue9_railways_follow_their_period_route() {
+    let all = rails();
+    let tb = rail(&all, "trans_baikal");
+    assert_eq!(tb.stations[0], "Irkutsk");
+    assert_eq!(tb.stations[1], "Port Baikal", "{:?}", tb.stations);
+    let anfeng = rail(&all, "antung_mukden");
+    assert_eq!(anfeng.opened, 1905);
+    let fushun = rail(&all, "smr_fushun");
+    let sujiatun = Coord {
+        x: 123.34,
+        y: 41.66,
+    };
+    assert!(
+        km(fushun.coords[0], sujiatun) < 1.0,
+        "{:?}",
+        fushun.coords[0]
+    );
+    // Sujiatun is a station of the main line, so the branch is joined to it.
+    assert!(rail(&all, "smr_main").coords.contains(&fushun.coords[0]));
 }
