@@ -506,3 +506,33 @@ fn issue9_railways_follow_their_period_route() {
     // Sujiatun is a station of the main line, so the branch is joined to it.
     assert!(rail(&all, "smr_main").coords.contains(&fushun.coords[0]));
 }
+
+/// Issue 9, item 5: the committed places fall on their period side: Petuna on
+/// the right (Russian) bank of the Sungari, and the Chinese towns Taheiho and
+/// Pogranichnaya in China, not in the Russian Empire.
+#[test]
+fn issue9_border_towns_fall_on_their_period_side() {
+    let rs = regions();
+    let places = features("places.geojson");
+    let cases = [
+        ("petuna", "north_manchuria"),
+        ("taheiho", "north_manchuria"),
+        ("aigun", "north_manchuria"),
+        ("pogranichnaya", "north_manchuria"),
+        ("blagoveshchensk", "russian_empire"),
+        ("taonan", "south_manchuria"),
+    ];
+    for (id, want) in cases {
+        let f = places
+            .iter()
+            .find(|f| f["properties"]["id"] == id)
+            .unwrap_or_else(|| panic!("no place {id}"));
+        let c = coord(&f["geometry"]["coordinates"]);
+        let within: Vec<&str> = rs
+            .iter()
+            .filter(|(_, mp)| mp.contains(&Point::from(c)))
+            .map(|(r, _)| r.as_str())
+            .collect();
+        assert_eq!(within, vec![want], "{id} at {c:?}");
+    }
+}
