@@ -536,3 +536,27 @@ fn issue9_border_towns_fall_on_their_period_side() {
         assert_eq!(within, vec![want], "{id} at {c:?}");
     }
 }
+
+fn treaties() -> toml::Value {
+    toml::from_str(&std::fs::read_to_string(geodata().join("treaties.toml")).expect("treaties"))
+        .expect("treaties.toml")
+}
+
+/// Issue 9, item 8: the credit says what the lines rest on (translations and
+/// quotations, not the published collections, whose full 1910 and 1912 secret
+/// texts were not seen), and stays short enough for the foot of a map.
+#[test]
+fn issue9_credit_names_what_was_used() {
+    let credit = treaties()["credit"].as_str().expect("credit").to_owned();
+    assert!(!credit.contains("as published by"), "{credit}");
+    assert!(credit.contains("translation"), "{credit}");
+    assert!(
+        credit.contains("not seen") || credit.contains("unseen"),
+        "{credit}"
+    );
+    assert!(
+        credit.chars().count() <= 235,
+        "{} chars",
+        credit.chars().count()
+    );
+}
