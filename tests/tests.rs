@@ -7,4 +7,5 @@ mod batch;
 mod cli;
 mod data_validation;
 mod export;
+mod history;
 mod layout;

@@ -96,6 +96,7 @@ fn region_ids_are_the_contract() {
         "south_manchuria",
         "north_manchuria",
         "barga",
+        "cer_zone_barga",
         "east_inner_mongolia",
         "west_inner_mongolia",
         "outer_mongolia",
@@ -228,6 +229,7 @@ fn manchuria_matches_its_source_units() {
         .union(&unit("Nei Mongol").intersection(&cutter));
     let manchuria = region("north_manchuria")
         .union(&region("barga"))
+        .union(&region("cer_zone_barga"))
         .union(&region("south_manchuria"))
         .union(&region("kwantung"));
     let diff = manchuria.xor(&reference).unsigned_area();
@@ -274,8 +276,8 @@ fn places_fall_in_the_right_region() {
     let cases = [
         ("Harbin", 126.54, 45.80, "north_manchuria"),
         ("Tsitsihar", 123.92, 47.35, "north_manchuria"),
-        ("Hailar", 119.77, 49.21, "barga"),
-        ("Manchouli", 117.38, 49.60, "barga"),
+        ("Hailar", 119.77, 49.21, "cer_zone_barga"),
+        ("Manchouli", 117.38, 49.60, "cer_zone_barga"),
         ("Mukden", 123.43, 41.81, "south_manchuria"),
         ("Changchun", 125.32, 43.82, "south_manchuria"),
         ("Kirin", 126.55, 43.84, "south_manchuria"),
@@ -559,4 +561,26 @@ fn issue9_credit_names_what_was_used() {
         "{} chars",
         credit.chars().count()
     );
+}
+
+/// Issue 9, item 6: the CER zone through Barga (Russian under the 1896
+/// contract) is its own region, cut out of Barga along the western line.
+#[test]
+fn issue9_cer_zone_is_cut_out_of_barga() {
+    let zone = region("cer_zone_barga");
+    let barga = region("barga");
+    let all = rails();
+    let cer = rail(&all, "cer_western");
+    // Every CER station west of 122 E is in the zone, and the zone stays near the line.
+    for (c, name) in cer.coords.iter().zip(&cer.stations) {
+        if c.x < 122.0 {
+            assert!(zone.contains(&Point::from(*c)), "{name}");
+        }
+    }
+    let r = bbox(&zone);
+    assert!(r.max().x <= 122.0 && r.min().x < 117.5, "{r:?}");
+    // Land well away from the line stays in Barga (Hulun Nuur shore, the Khingan).
+    for (lon, lat) in [(117.6, 48.7), (120.5, 48.3), (121.0, 50.5)] {
+        assert!(barga.contains(&Point::new(lon, lat)), "{lon},{lat}");
+    }
 }
