@@ -60,3 +60,30 @@ fn issue9_barga_year_by_year() {
     assert!(!note(&data, 1914, "barga").contains("special region"));
     assert!(note(&data, 1915, "barga").contains("special region"));
 }
+
+/// Issue 9, item 7: under the Qing, Tannu Uriankhai was administered from Uliassutai with Outer
+/// Mongolia, so it shares Outer Mongolia's status (Russian special interests, 1907) until the
+/// Russian protectorate of 17 April 1914.
+#[test]
+fn issue9_tannu_uriankhai_before_1914() {
+    let data = Dataset::embedded().expect("dataset");
+    for year in 1907..=1913 {
+        assert_eq!(
+            state(&data, year, "tannu_uriankhai"),
+            state(&data, year, "outer_mongolia"),
+            "{year}"
+        );
+        assert_eq!(
+            state(&data, year, "tannu_uriankhai"),
+            russian("SpecialInterests"),
+            "{year}"
+        );
+    }
+    for year in 1914..=1917 {
+        assert_eq!(
+            state(&data, year, "tannu_uriankhai"),
+            russian("Protectorate"),
+            "{year}"
+        );
+    }
+}

@@ -22,6 +22,7 @@ pub struct History {
     pub manchuria_cut: Cut,
     pub kwantung: Cut,
     pub great_wall: Cut,
+    pub alashan: Cut,
     pub peking_meridian: Meridian,
     pub cer_zone: CerZone,
     pub sakhalin: Sakhalin,

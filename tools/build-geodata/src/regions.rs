@@ -178,7 +178,12 @@ pub fn build(src: &Sources, hist: &History, treaty: &[Coord<f64>]) -> Result<Bui
     let inner = nm_south.union(&beyond_wall);
     let m = hist.peking_meridian.lon;
     let east_im = inner.intersection(&rect(m, -90.0, 180.0, 90.0));
-    let west_im = inner.intersection(&rect(-180.0, -90.0, m, 90.0));
+    // Alashan and Ejin were not among the six leagues of Inner Mongolia: they
+    // stay with China, outside the 1912 division.
+    let (alashan, _) = fixed_cut("alashan", &hist.alashan, &nm_south)?;
+    let west_im = inner
+        .intersection(&rect(-180.0, -90.0, m, 90.0))
+        .difference(&alashan);
 
     // Russian units.
     let sakhalin = src.province("RUS", "Sakhalin")?.intersection(rus);
@@ -191,7 +196,9 @@ pub fn build(src: &Sources, hist: &History, treaty: &[Coord<f64>]) -> Result<Bui
     let russian_empire = rus
         .difference(&union_all([&tuva, &karafuto, &kurils]))
         .union(src.country("KAZ")?);
-    let china_proper = chn.difference(&union_all([&territory, &beyond_wall]));
+    let china_proper = chn
+        .difference(&union_all([&territory, &beyond_wall]))
+        .union(&alashan);
 
     let pick = |id: &'static str| -> Result<MultiPolygon<f64>> {
         Ok(match id {

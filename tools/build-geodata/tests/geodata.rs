@@ -584,3 +584,27 @@ fn issue9_cer_zone_is_cut_out_of_barga() {
         assert!(barga.contains(&Point::new(lon, lat)), "{lon},{lat}");
     }
 }
+
+/// Issue 9, item 7: Alashan and Ejin (today's Alxa League) were not among the six leagues of
+/// Inner Mongolia, so Western Inner Mongolia stops east of them and they stay with China.
+#[test]
+fn issue9_alashan_and_ejin_are_outside_inner_mongolia() {
+    let china = region("china_proper");
+    let west = region("west_inner_mongolia");
+    for (name, lon, lat) in [
+        ("Bayanhot (Alashan)", 105.67, 38.84),
+        ("Dalaihub (Ejin)", 101.07, 41.96),
+    ] {
+        assert!(china.contains(&Point::new(lon, lat)), "{name}");
+        assert!(!west.contains(&Point::new(lon, lat)), "{name}");
+    }
+    for (name, lon, lat) in [("Baotou", 109.84, 40.65), ("Kweihwa", 111.70, 40.82)] {
+        assert!(west.contains(&Point::new(lon, lat)), "{name}");
+    }
+    let r = bbox(&west);
+    assert!(
+        r.min().x > 105.0,
+        "Western Inner Mongolia reaches {:.2} E",
+        r.min().x
+    );
+}
