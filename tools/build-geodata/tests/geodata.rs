@@ -608,3 +608,30 @@ fn issue9_alashan_and_ejin_are_outside_inner_mongolia() {
         r.min().x
     );
 }
+
+/// Issue 9, item 9: what the map cannot show is said where a reader looks for it: Lake Pirteng
+/// (Jingpo Hu), a waypoint of the 1907 line, has no outline in the Natural Earth extracts, and
+/// the Jalaid banner is placed in North Manchuria though 1912 Art. 2 could be read otherwise.
+#[test]
+fn issue9_readme_lists_the_lake_and_jalaid_approximations() {
+    let readme = std::fs::read_to_string(geodata().join("README.md")).expect("README");
+    let approximations = readme
+        .split("## Approximations")
+        .nth(1)
+        .expect("an Approximations section");
+    assert!(approximations.contains("Jingpo"), "Lake Pirteng");
+    assert!(approximations.contains("Jalaid"), "Jalaid banner");
+    // And the lake is indeed absent: no lake polygon within 50 km of P3.
+    let p3 = Coord {
+        x: 128.97,
+        y: 44.05,
+    };
+    for f in features("lakes.geojson") {
+        let mp = multipolygon(&f["geometry"]);
+        let near = mp
+            .iter()
+            .flat_map(|p| p.exterior().0.iter())
+            .any(|&c| km(c, p3) < 50.0);
+        assert!(!near, "a lake near P3 is now drawn: update the README");
+    }
+}
