@@ -635,3 +635,26 @@ fn issue9_readme_lists_the_lake_and_jalaid_approximations() {
         assert!(!near, "a lake near P3 is now drawn: update the README");
     }
 }
+
+/// Issue 9 (dated places): Belotsarsk was founded in 1914 and renamed in 1918, so its point
+/// carries both years; no other place carries a `from`/`until` it cannot justify.
+#[test]
+fn issue9_dated_places() {
+    let places = features("places.geojson");
+    let dated: Vec<(String, Option<i64>, Option<i64>)> = places
+        .iter()
+        .map(|f| &f["properties"])
+        .filter(|p| p.get("from").is_some() || p.get("until").is_some())
+        .map(|p| {
+            (
+                p["id"].as_str().expect("id").to_owned(),
+                p["from"].as_i64(),
+                p["until"].as_i64(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dated,
+        vec![("belotsarsk".to_owned(), Some(1914), Some(1917))]
+    );
+}
