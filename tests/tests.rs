@@ -9,4 +9,5 @@ mod batch;
 mod cli;
 mod data_validation;
 mod export;
+mod history;
 mod svg;

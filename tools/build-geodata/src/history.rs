@@ -22,7 +22,9 @@ pub struct History {
     pub manchuria_cut: Cut,
     pub kwantung: Cut,
     pub great_wall: Cut,
+    pub alashan: Cut,
     pub peking_meridian: Meridian,
+    pub cer_zone: CerZone,
     pub sakhalin: Sakhalin,
     pub simplify: Simplify,
     pub regions: Vec<RegionMeta>,
@@ -138,6 +140,22 @@ pub struct Meridian {
     pub note: String,
     pub method: String,
     pub confidence: String,
+    pub source: String,
+}
+
+/// The Chinese Eastern Railway zone where it crosses land the treaty lines
+/// leave undefined: a strip of `half_width_km` either side of `railway`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CerZone {
+    /// Id of the `[[railways]]` entry the strip follows.
+    pub railway: String,
+    pub half_width_km: f64,
+    #[allow(dead_code)]
+    pub method: String,
+    #[allow(dead_code)]
+    pub confidence: String,
+    #[allow(dead_code)]
     pub source: String,
 }
 

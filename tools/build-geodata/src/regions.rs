@@ -6,7 +6,7 @@
 //! coincide exactly afterwards by [`crate::topology`].
 
 use anyhow::{bail, Result};
-use geo::{BooleanOps, Coord, LineString, MultiPolygon};
+use geo::{BooleanOps, Buffer, Coord, LineString, MapCoords, MultiPolygon};
 
 use crate::geom::{self, coord, extend, length_inside, rect, union_all};
 use crate::history::{Cut, History};
@@ -20,12 +20,13 @@ pub struct RawRegion {
 }
 
 /// Region ids in output order.
-pub const IDS: [&str; 13] = [
+pub const IDS: [&str; 14] = [
     "korea",
     "kwantung",
     "south_manchuria",
     "north_manchuria",
     "barga",
+    "cer_zone_barga",
     "east_inner_mongolia",
     "west_inner_mongolia",
     "outer_mongolia",
@@ -93,6 +94,20 @@ pub fn manchuria_cut_line(treaty: &[Coord<f64>], extend_deg: f64) -> Result<Vec<
     Ok(line)
 }
 
+/// A strip `half_width_km` either side of a polyline, buffered in a plane
+/// whose x is scaled by cos(latitude) so the width is even in kilometres.
+pub fn strip(line: &[Coord<f64>], half_width_km: f64) -> Result<MultiPolygon<f64>> {
+    let Some(mean_lat) =
+        (!line.is_empty()).then(|| line.iter().map(|c| c.y).sum::<f64>() / line.len() as f64)
+    else {
+        bail!("strip: empty line");
+    };
+    let k = mean_lat.to_radians().cos();
+    let plane = LineString(line.iter().map(|c| Coord { x: c.x * k, y: c.y }).collect());
+    let buffered = plane.buffer(half_width_km / 111.2);
+    Ok(buffered.map_coords(|c| Coord { x: c.x / k, y: c.y }))
+}
+
 pub struct Built {
     pub regions: Vec<RawRegion>,
 }
@@ -141,7 +156,20 @@ pub fn build(src: &Sources, hist: &History, treaty: &[Coord<f64>]) -> Result<Bui
         .find_map(|w| w.meridian)
         .unwrap_or(122.0);
     let north_manchuria = north.intersection(&rect(x122, -90.0, 180.0, 90.0));
-    let barga = north.intersection(&rect(-180.0, -90.0, x122, 90.0));
+    let barga_all = north.intersection(&rect(-180.0, -90.0, x122, 90.0));
+    // The CER zone through Barga: Russian under the 1896 contract while the
+    // land around it was left undefined.
+    let zone = &hist.cer_zone;
+    let Some(cer) = hist.railways.iter().find(|r| r.id == zone.railway) else {
+        bail!("[cer_zone]: no railway '{}'", zone.railway);
+    };
+    let cer_line: Vec<Coord<f64>> = cer
+        .stations
+        .iter()
+        .map(|s| Coord { x: s.0, y: s.1 })
+        .collect();
+    let cer_zone = strip(&cer_line, zone.half_width_km)?.intersection(&barga_all);
+    let barga = barga_all.difference(&cer_zone);
     let south_manchuria = manchu.difference(&north).difference(&kwantung);
     let nm_south = nm.difference(&north);
 
@@ -150,7 +178,12 @@ pub fn build(src: &Sources, hist: &History, treaty: &[Coord<f64>]) -> Result<Bui
     let inner = nm_south.union(&beyond_wall);
     let m = hist.peking_meridian.lon;
     let east_im = inner.intersection(&rect(m, -90.0, 180.0, 90.0));
-    let west_im = inner.intersection(&rect(-180.0, -90.0, m, 90.0));
+    // Alashan and Ejin were not among the six leagues of Inner Mongolia: they
+    // stay with China, outside the 1912 division.
+    let (alashan, _) = fixed_cut("alashan", &hist.alashan, &nm_south)?;
+    let west_im = inner
+        .intersection(&rect(-180.0, -90.0, m, 90.0))
+        .difference(&alashan);
 
     // Russian units.
     let sakhalin = src.province("RUS", "Sakhalin")?.intersection(rus);
@@ -163,7 +196,9 @@ pub fn build(src: &Sources, hist: &History, treaty: &[Coord<f64>]) -> Result<Bui
     let russian_empire = rus
         .difference(&union_all([&tuva, &karafuto, &kurils]))
         .union(src.country("KAZ")?);
-    let china_proper = chn.difference(&union_all([&territory, &beyond_wall]));
+    let china_proper = chn
+        .difference(&union_all([&territory, &beyond_wall]))
+        .union(&alashan);
 
     let pick = |id: &'static str| -> Result<MultiPolygon<f64>> {
         Ok(match id {
@@ -172,6 +207,7 @@ pub fn build(src: &Sources, hist: &History, treaty: &[Coord<f64>]) -> Result<Bui
             "south_manchuria" => south_manchuria.clone(),
             "north_manchuria" => north_manchuria.clone(),
             "barga" => barga.clone(),
+            "cer_zone_barga" => cer_zone.clone(),
             "east_inner_mongolia" => east_im.clone(),
             "west_inner_mongolia" => west_im.clone(),
             "outer_mongolia" => mng.clone(),
@@ -216,6 +252,16 @@ mod tests {
         let (north, south) = cut("t", &sq, &line, &lp).unwrap();
         assert!((area(&north) - 2.0).abs() < 1e-9);
         assert!((area(&south) - 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn strip_is_even_in_kilometres() {
+        // 10 km either side of a meridian segment at 60 N: 0.18 deg of longitude wide
+        // on each side (cos 60 = 0.5), 0.09 deg of latitude past each end.
+        let s = strip(&[c(10.0, 59.5), c(10.0, 60.5)], 10.0).unwrap();
+        let r = geo::BoundingRect::bounding_rect(&s).unwrap();
+        assert!((r.min().x - (10.0 - 0.1799)).abs() < 0.002, "{r:?}");
+        assert!((r.max().y - (60.5 + 0.0899)).abs() < 0.002, "{r:?}");
     }
 
     #[test]
