@@ -4,9 +4,11 @@
 
 use std::collections::BTreeSet;
 
+use std::collections::BTreeMap;
+
 use super::palette::{AreaStyle, Look, Ramp};
 use super::TreatyMap;
-use crate::data::treaties::{Agreement, Status};
+use crate::data::treaties::{Agreement, Lapse, Status};
 
 /// What a key entry shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,23 +95,30 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
     let states = || maps.iter().flat_map(|m| m.regions.iter());
     let mut areas = Vec::new();
     for (index, power) in first.powers.iter().enumerate() {
-        let held: BTreeSet<Status> = states()
-            .filter(|r| r.power.is_some_and(|p| p.id == power.id))
-            .filter_map(|r| r.status)
-            .collect();
-        let looks: BTreeSet<Look> = held.iter().map(|s| Look::of(*s)).collect();
+        // Each look this power's areas take, with the statuses drawn with it.
+        let mut looks: BTreeMap<Look, BTreeSet<Status>> = BTreeMap::new();
+        for r in states().filter(|r| r.power.is_some_and(|p| p.id == power.id)) {
+            if let Some(status) = r.status {
+                let look = if r.lapsed {
+                    Look::Lapsed
+                } else {
+                    Look::of(status)
+                };
+                looks.entry(look).or_default().insert(status);
+            }
+        }
         let ramp = Ramp::for_power(index, power.color.as_deref());
-        for look in looks {
-            let statuses: Vec<Status> = held
-                .iter()
-                .copied()
-                .filter(|s| Look::of(*s) == look)
-                .collect();
+        for (look, statuses) in looks {
             let names: Vec<&str> = statuses.iter().map(|s| s.describe()).collect();
-            let style = AreaStyle::of(Some((index, ramp)), statuses.first().copied());
+            let style = AreaStyle::of_look(Some((index, ramp)), look);
+            let lapsed = if look == Look::Lapsed {
+                ", agreement lapsed"
+            } else {
+                ""
+            };
             areas.push(Entry::new(
                 Swatch::Area(style),
-                format!("{} {}", power.adjective, or_list(&names)),
+                format!("{} {}{lapsed}", power.adjective, or_list(&names)),
             ));
         }
     }
@@ -145,7 +154,11 @@ fn or_list(items: &[&str]) -> String {
 
 impl Key {
     /// The key for one map, with the paragraph on the agreement in force.
-    pub(super) fn for_map(map: &TreatyMap<'_>, agreement: &Agreement) -> Key {
+    pub(super) fn for_map(
+        map: &TreatyMap<'_>,
+        agreement: &Agreement,
+        lapse: Option<&Lapse>,
+    ) -> Key {
         let areas = area_entries(std::slice::from_ref(map));
         let mut lines: Vec<Entry> = map
             .lines
@@ -178,6 +191,11 @@ impl Key {
             note.push_str(ended);
         }
         end_sentence(&mut note);
+        if let Some(lapse) = lapse {
+            note.push(' ');
+            note.push_str(&lapse.note);
+            end_sentence(&mut note);
+        }
         let mut sections = vec![Section {
             heading: "Areas".to_string(),
             entries: areas,

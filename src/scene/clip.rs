@@ -245,6 +245,15 @@ pub fn hatch_lines(frame: &PixelBox, spacing: f64, hatch: Hatch) -> Vec<Vec<Px>>
             out.push(vec![(c + y0, y0), (c + y1, y1)]);
         }
     }
+    if hatch == Hatch::Horizontal {
+        // Twice as far apart as diagonals: a light stripe, not a second fill.
+        let first = (y0 / spacing / 2.0).floor() * spacing * 2.0;
+        out = (0..)
+            .map(|i| first + f64::from(i) * spacing * 2.0)
+            .take_while(|y| *y <= y1)
+            .map(|y| vec![(x0, y), (x1, y)])
+            .collect();
+    }
     out
 }
 

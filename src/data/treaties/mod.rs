@@ -210,6 +210,9 @@ struct RawTreatyFile {
     agreements: Vec<RawAgreement>,
     #[serde(default)]
     events: Vec<RawEvent>,
+    #[serde(default)]
+    unions: Vec<dated::RawUnion>,
+    lapse: Option<dated::RawLapse>,
 }
 
 /// One agreement.
@@ -277,6 +280,10 @@ pub struct Treaties {
     pub agreements: Vec<Agreement>,
     /// Changes between agreements, in date order.
     pub events: Vec<Event>,
+    /// Regions drawn as one while the boundary between them does not exist.
+    pub unions: Vec<Union>,
+    /// When the agreements lapsed, if they did within the years drawn.
+    pub lapse: Option<Lapse>,
 }
 
 impl Treaties {
@@ -469,6 +476,8 @@ impl Treaties {
             events.push(Event { date, assignment });
         }
         events.sort_by_key(|e| e.date);
+        let unions = dated::unions(raw.unions).map_err(invalid)?;
+        let lapse = dated::lapse(raw.lapse).map_err(invalid)?;
 
         Ok(Treaties {
             title: raw.title,
@@ -480,6 +489,8 @@ impl Treaties {
             baseline: raw.baseline,
             agreements,
             events,
+            unions,
+            lapse,
         })
     }
 
@@ -527,11 +538,21 @@ impl Treaties {
                 .iter()
                 .map(|e| (e.assignment.region.as_str(), format!("event of {}", e.date))),
         );
+        for union in &self.unions {
+            out.extend(
+                union
+                    .regions
+                    .iter()
+                    .map(|r| (r.as_str(), format!("union '{}'", union.id))),
+            );
+        }
         out
     }
 }
 
+mod dated;
 mod text;
+pub use dated::{Lapse, Union};
 use text::check_strings;
 pub(crate) use text::{check_id, line_and_column};
 
