@@ -1,5 +1,7 @@
 //! The `spheres-map` command: parse, run, and on failure print one line and exit non-zero.
 
+#![forbid(unsafe_code)]
+
 mod cli;
 
 use std::process::ExitCode;
