@@ -8,4 +8,5 @@ mod batch;
 mod cli;
 mod data_validation;
 mod export;
+mod hostile;
 mod layout;
