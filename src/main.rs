@@ -2,8 +2,6 @@
 //! 2 for a usage error (as clap does), 1 for anything else.
 #![forbid(unsafe_code)]
 
-#![forbid(unsafe_code)]
-
 mod cli;
 
 use std::process::ExitCode;
