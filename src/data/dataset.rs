@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use geo::{BooleanOps, MultiPolygon};
+use geo::{BooleanOps, BoundingRect, MultiPolygon};
 
 use crate::data::geodata::Geodata;
 use crate::data::treaties::Treaties;
@@ -52,6 +52,9 @@ pub struct Dataset {
     pub(crate) treaties: Treaties,
     /// The outline of each union in `treaties.unions`, in the same order.
     pub(crate) union_outlines: Vec<MultiPolygon<f64>>,
+    /// The lon/lat box the outlines cover (west, south, east, north): a map never shows
+    /// beyond it, where it would have nothing to draw.
+    pub(crate) coverage: [f64; 4],
 }
 
 impl Dataset {
@@ -97,10 +100,23 @@ impl Dataset {
                 });
             union_outlines.push(outline);
         }
+        let coverage = geodata
+            .regions
+            .iter()
+            .filter_map(|r| r.geometry.bounding_rect())
+            .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |[w, s, e, n], b| {
+                [
+                    w.min(b.min().x),
+                    s.min(b.min().y),
+                    e.max(b.max().x),
+                    n.max(b.max().y),
+                ]
+            });
         Ok(Dataset {
             geodata,
             treaties,
             union_outlines,
+            coverage,
         })
     }
 
@@ -186,6 +202,20 @@ impl Dataset {
                 }
             })
             .collect()
+    }
+
+    /// Checks that a chosen extent lies within what the outlines cover.
+    pub(crate) fn check_extent(&self, extent: Option<[f64; 4]>) -> Result<()> {
+        let Some([west, south, east, north]) = extent else {
+            return Ok(());
+        };
+        let [cw, cs, ce, cn] = self.coverage;
+        if west < cw || south < cs || east > ce || north > cn {
+            return Err(Error::Usage(format!(
+                "--extent must lie within the data's coverage: {cw}..{ce} east, {cs}..{cn} north"
+            )));
+        }
+        Ok(())
     }
 
     /// Every year a map can be drawn for.

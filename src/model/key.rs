@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use std::collections::BTreeMap;
 
-use super::palette::{AreaStyle, Look, Ramp};
+use super::palette::{AreaStyle, LineSymbol, Look, Ramp};
 use super::TreatyMap;
 use crate::data::treaties::{Agreement, Lapse, Status};
 
@@ -15,11 +15,8 @@ use crate::data::treaties::{Agreement, Lapse, Status};
 pub(crate) enum Swatch {
     /// An area as the map paints it.
     Area(AreaStyle),
-    /// A demarcation line; dashed where its course is uncertain.
-    TreatyLine {
-        /// Drawn dashed.
-        uncertain: bool,
-    },
+    /// A demarcation line, in its symbol.
+    TreatyLine(LineSymbol),
     /// A railway.
     Railway,
     /// A river over water.
@@ -37,8 +34,6 @@ pub(crate) struct Entry {
     pub label: String,
     /// The treaty line it stands for, if any (several lines share one swatch).
     pub line: Option<String>,
-    /// Shown faded: in a series key, an entry this map does not use.
-    pub faded: bool,
 }
 
 impl Entry {
@@ -47,23 +42,13 @@ impl Entry {
             swatch,
             label,
             line: None,
-            faded: false,
         }
     }
 
-    fn treaty_line(id: &str, uncertain: bool, label: String) -> Entry {
+    fn treaty_line(id: &str, symbol: LineSymbol, label: String) -> Entry {
         Entry {
             line: Some(id.to_string()),
-            ..Entry::new(Swatch::TreatyLine { uncertain }, label)
-        }
-    }
-
-    /// What identifies an entry across the maps of a series.
-    fn same_as(&self, other: &Entry) -> bool {
-        match (&self.line, &other.line) {
-            (Some(a), Some(b)) => a == b,
-            (None, None) => self.swatch == other.swatch,
-            _ => false,
+            ..Entry::new(Swatch::TreatyLine(symbol), label)
         }
     }
 }
@@ -163,7 +148,7 @@ impl Key {
         let mut lines: Vec<Entry> = map
             .lines
             .iter()
-            .map(|l| Entry::treaty_line(l.id, l.uncertain, l.label.to_string()))
+            .map(|l| Entry::treaty_line(l.id, l.symbol, l.label.to_string()))
             .collect();
         if !map.railways.is_empty() {
             lines.push(Entry::new(
@@ -218,7 +203,7 @@ impl Key {
         let mut lines: Vec<Entry> = Vec::new();
         for map in maps {
             for entry in map.key.sections.iter().flat_map(|s| &s.entries) {
-                if matches!(entry.swatch, Swatch::Area(_) | Swatch::TreatyLine { .. }) {
+                if matches!(entry.swatch, Swatch::Area(_) | Swatch::TreatyLine(_)) {
                     continue;
                 }
                 match others.iter_mut().find(|e| e.swatch == entry.swatch) {
@@ -230,7 +215,7 @@ impl Key {
                 if !lines.iter().any(|e| e.line.as_deref() == Some(line.id)) {
                     lines.push(Entry::treaty_line(
                         line.id,
-                        line.uncertain,
+                        line.symbol,
                         line.name.to_string(),
                     ));
                 }
@@ -257,18 +242,5 @@ impl Key {
             ],
             note: String::new(),
         }
-    }
-
-    /// The key of one map of a series: the same entries, in the same places, on every map of
-    /// the series (so slides do not jump), with the ones this map does not use faded; the
-    /// paragraph on the agreement is this map's own.
-    pub fn for_series(map: &TreatyMap<'_>, series: &[TreatyMap<'_>]) -> Key {
-        let own: Vec<&Entry> = map.key.sections.iter().flat_map(|s| &s.entries).collect();
-        let mut key = Key::for_maps(series);
-        for entry in key.sections.iter_mut().flat_map(|s| &mut s.entries) {
-            entry.faded = !own.iter().any(|e| e.same_as(entry));
-        }
-        key.note = map.key.note.clone();
-        key
     }
 }

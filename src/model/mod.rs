@@ -88,8 +88,8 @@ pub(crate) struct LineView<'a> {
     pub label: &'a str,
     /// Tag printed beside the line.
     pub tag: &'a str,
-    /// A reconstruction (drawn dashed).
-    pub uncertain: bool,
+    /// How it is stroked (dashed where its course is a reconstruction).
+    pub symbol: palette::LineSymbol,
     /// Course in lon/lat.
     pub geometry: &'a MultiLineString<f64>,
 }
@@ -116,8 +116,10 @@ pub(crate) struct MapTexts {
     pub subtitle: String,
     /// Signatories and the date the map shows.
     pub detail: String,
-    /// Heading of this map's panel on an overview page.
+    /// Heading of this map's panel on an overview page: "1907 · First agreement".
     pub panel_heading: String,
+    /// The second line of that heading: the date of signature.
+    pub panel_date: String,
     /// Title of a series of these maps (without a year).
     pub series_title: String,
     /// Subtitle of a series.
@@ -152,6 +154,8 @@ pub(crate) struct TreatyMap<'a> {
     /// The outlines every map of the data is fitted to (the sphere regions, whatever the year,
     /// so every map of a series has the same extent; all regions if none is a sphere).
     pub extent: Vec<&'a MultiPolygon<f64>>,
+    /// The lon/lat box the data covers (west, south, east, north).
+    pub coverage: [f64; 4],
     /// The key for this map alone.
     pub key: Key,
     /// The powers in treaty order (for keys across several maps).
@@ -249,12 +253,19 @@ impl<'a> TreatyMap<'a> {
                     .and_then(|l| l.tag.as_deref())
                     .or(line.tag.as_deref())
                     .unwrap_or(line.name.as_str());
+                // Symbols follow the lines layer, so a line looks the same on every map.
+                let certain_before = geodata
+                    .lines
+                    .iter()
+                    .take_while(|l| l.id != line.id)
+                    .filter(|l| !l.uncertain)
+                    .count();
                 Some(LineView {
                     id: &line.id,
                     name: &line.name,
                     label,
                     tag,
-                    uncertain: line.uncertain,
+                    symbol: palette::LineSymbol::of(certain_before, line.uncertain),
                     geometry: &line.geometry,
                 })
             })
@@ -302,7 +313,11 @@ impl<'a> TreatyMap<'a> {
                 join_names(&agreement.signatories),
                 lapse.map(|l| format!(": {}", l.title)).unwrap_or_default()
             ),
-            panel_heading: format!("{year} · {}, {}", agreement.name, agreement.signed),
+            panel_heading: format!(
+                "{year} · {}",
+                agreement.short_name.as_deref().unwrap_or(&agreement.name)
+            ),
+            panel_date: format!("Signed {}", agreement.signed),
             series_title: treaties.title.clone(),
             series_subtitle: treaties.subtitle.clone(),
             credit: treaties.credit.clone().unwrap_or_default(),
@@ -320,6 +335,7 @@ impl<'a> TreatyMap<'a> {
             rivers: &geodata.rivers,
             lakes: &geodata.lakes,
             extent,
+            coverage: dataset.coverage,
             key: Key::default(),
             powers,
         };

@@ -153,6 +153,42 @@ pub enum Hatch {
     Horizontal,
 }
 
+/// How a demarcation line is stroked, so every kind of line on a map has its own symbol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LineSymbol {
+    /// A continuous line.
+    Solid,
+    /// Long dashes: a course that is a reconstruction.
+    Dashed,
+    /// Dash and dot: a second kind of line.
+    DashDot,
+    /// Dots: a third kind.
+    Dotted,
+}
+
+impl LineSymbol {
+    /// The symbol of the `index`th line of the lines layer whose course is certain (0-based);
+    /// uncertain courses are always dashed.
+    pub fn of(index: usize, uncertain: bool) -> LineSymbol {
+        match (uncertain, index % 3) {
+            (true, _) => LineSymbol::Dashed,
+            (false, 0) => LineSymbol::Solid,
+            (false, 1) => LineSymbol::DashDot,
+            (false, _) => LineSymbol::Dotted,
+        }
+    }
+
+    /// Dash lengths (on, off, …) in multiples of the line's width; empty for a solid line.
+    pub fn pattern(self) -> &'static [f64] {
+        match self {
+            LineSymbol::Solid => &[],
+            LineSymbol::Dashed => &[3.5, 2.0],
+            LineSymbol::DashDot => &[5.0, 1.6, 0.9, 1.6],
+            LineSymbol::Dotted => &[0.9, 1.4],
+        }
+    }
+}
+
 /// How an area is painted: a fill, and hatching over it for concession zones and undefined land.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AreaStyle {

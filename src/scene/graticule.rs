@@ -2,7 +2,7 @@
 
 use super::frame::MapTransform;
 use super::labels::Bounds;
-use super::layout::{latitude, longitude, sizes};
+use super::layout::{latitude, longitude};
 use super::text::Face;
 use super::{clip, text_bounds, Align, Item, LayerId, Scene, TextItem};
 use crate::model::palette;
@@ -43,8 +43,15 @@ fn visible_extent(t: &MapTransform, frame: &PixelBox) -> (f64, f64, f64, f64) {
 
 /// Parallels and meridians every 5°, over whatever the frame shows, labelled where they leave
 /// the frame (meridians at the bottom, parallels at the left) when `labelled`.
-pub(super) fn draw(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64, labelled: bool) {
-    let size = sizes::SMALL * u;
+pub(super) fn draw(
+    scene: &mut Scene,
+    t: &MapTransform,
+    frame: &PixelBox,
+    u: f64,
+    small: f64,
+    labelled: bool,
+) {
+    let size = small;
     let (lon_min, lat_min, lon_max, lat_max) = visible_extent(t, frame);
     let steps = |from: f64, to: f64| ((to - from) / GRATICULE_STEP).round() as usize;
     let samples = |from: f64, to: f64, step: f64| ((to - from) / step).ceil().max(1.0) as usize;
@@ -65,6 +72,7 @@ pub(super) fn draw(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64
             face: Face::Regular,
             color: palette::MUTED,
             align: Align::Center,
+            halo: None,
         };
         lines.push((path, label, true));
     }
@@ -82,6 +90,7 @@ pub(super) fn draw(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64
             face: Face::Regular,
             color: palette::MUTED,
             align: Align::Right,
+            halo: None,
         };
         lines.push((path, label, false));
     }
@@ -127,6 +136,7 @@ pub(super) fn draw_scale_bar(
     t: &MapTransform,
     frame: &PixelBox,
     u: f64,
+    small: f64,
 ) -> Bounds {
     let centre = (
         frame.left + frame.width / 2.0,
@@ -140,7 +150,7 @@ pub(super) fn draw_scale_bar(
         .min_by(|a: &f64, b: &f64| (a - target).abs().total_cmp(&(b - target).abs()))
         .unwrap_or(500.0);
     let bar = km * px_per_km;
-    let size = sizes::SMALL * u;
+    let size = small;
     let pad = 8.0 * u;
     let box_ = PixelBox {
         left: frame.left + 12.0 * u,
@@ -194,6 +204,7 @@ pub(super) fn draw_scale_bar(
                 face: Face::Regular,
                 color: palette::INK,
                 align: Align::Center,
+                halo: None,
             },
         );
     }
@@ -207,6 +218,7 @@ pub(super) fn draw_scale_bar(
             face: Face::Regular,
             color: palette::MUTED,
             align: Align::Left,
+            halo: None,
         },
     );
     Bounds {

@@ -168,6 +168,7 @@ pub struct LineLabel {
 struct RawAgreement {
     id: String,
     name: String,
+    short_name: Option<String>,
     signed: toml::value::Datetime,
     signed_old_style: Option<String>,
     place: String,
@@ -222,6 +223,8 @@ pub struct Agreement {
     pub id: String,
     /// Name, e.g. "Third Russo-Japanese Agreement".
     pub name: String,
+    /// A short name for panel headings, e.g. "Third agreement".
+    pub short_name: Option<String>,
     /// Date of signature (New Style).
     pub signed: Date,
     /// Date of signature in the Russian Old Style calendar, as text.
@@ -418,6 +421,7 @@ impl Treaties {
             agreements.push(Agreement {
                 id: a.id,
                 name: a.name,
+                short_name: a.short_name,
                 signed,
                 signed_old_style: a.signed_old_style,
                 place: a.place,
