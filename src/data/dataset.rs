@@ -104,14 +104,17 @@ impl Dataset {
             .regions
             .iter()
             .filter_map(|r| r.geometry.bounding_rect())
-            .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |[w, s, e, n], b| {
-                [
-                    w.min(b.min().x),
-                    s.min(b.min().y),
-                    e.max(b.max().x),
-                    n.max(b.max().y),
-                ]
-            });
+            .fold(
+                [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
+                |[w, s, e, n], b| {
+                    [
+                        w.min(b.min().x),
+                        s.min(b.min().y),
+                        e.max(b.max().x),
+                        n.max(b.max().y),
+                    ]
+                },
+            );
         Ok(Dataset {
             geodata,
             treaties,

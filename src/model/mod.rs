@@ -44,6 +44,8 @@ pub(crate) struct RegionView<'a> {
     pub style: AreaStyle,
     /// Ink for its name on the map.
     pub label_color: Rgb,
+    /// Ink for its name outside it (a callout over other fills): the power's ink.
+    pub ink: Rgb,
     /// Outline in lon/lat.
     pub geometry: &'a MultiPolygon<f64>,
 }
@@ -236,6 +238,7 @@ impl<'a> TreatyMap<'a> {
                     lapsed,
                     style,
                     label_color,
+                    ink: ramp.map_or(palette::MUTED, |(_, r)| r.ink),
                     geometry: &region.geometry,
                 }
             })

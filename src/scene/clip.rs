@@ -135,7 +135,7 @@ fn clip_segment(a: Px, b: Px, f: &PixelBox) -> Option<(Px, Px)> {
 
 /// The drawn pieces of a path stroked with a dash pattern: lengths on, off, on, off, … in px.
 pub fn dash_pattern(path: &[Px], pattern: &[f64]) -> Vec<Vec<Px>> {
-    if pattern.len() < 2 || pattern.iter().any(|v| !(*v > 0.0)) {
+    if pattern.len() < 2 || pattern.iter().any(|v| v.is_nan() || *v <= 0.0) {
         return vec![path.to_vec()];
     }
     let mut out = Vec::new();

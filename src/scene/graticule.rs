@@ -144,7 +144,7 @@ pub(super) fn draw_scale_bar(
     );
     let (_, lat) = t.lonlat(centre);
     let px_per_km = t.px_per_km(lat);
-    let target = frame.width * 0.16 / px_per_km;
+    let target = (frame.width * 0.16).max(small * 7.0) / px_per_km;
     let km = [100.0, 200.0, 250.0, 300.0, 400.0, 500.0, 1000.0, 2000.0]
         .into_iter()
         .min_by(|a: &f64, b: &f64| (a - target).abs().total_cmp(&(b - target).abs()))
@@ -189,11 +189,13 @@ pub(super) fn draw_scale_bar(
             },
         );
     }
-    for (x, label) in [
-        (x0, "0".to_string()),
-        (x0 + bar / 2.0, format!("{:.0}", km / 2.0)),
-        (x0 + bar, format!("{km:.0} km")),
-    ] {
+    let mut ticks = vec![(x0, "0".to_string())];
+    // The middle figure only where it has room between the ends.
+    if bar > 6.0 * size {
+        ticks.push((x0 + bar / 2.0, format!("{:.0}", km / 2.0)));
+    }
+    ticks.push((x0 + bar, format!("{km:.0} km")));
+    for (x, label) in ticks {
         scene.text(
             LayerId::ScaleBar,
             TextItem {
@@ -214,7 +216,7 @@ pub(super) fn draw_scale_bar(
             text: format!("Scale at {}", latitude(lat)),
             x: x0,
             baseline: y + 5.0 * u + size * 1.35,
-            size: size * 0.92,
+            size,
             face: Face::Regular,
             color: palette::MUTED,
             align: Align::Left,

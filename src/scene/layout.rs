@@ -67,6 +67,8 @@ pub struct Layout {
     pub legend: Option<PixelBox>,
     /// The key's type, shrunk (never under the page's minimum) to fit its block.
     pub legend_type: KeyType,
+    /// Whether the key keeps its paragraph on the agreement (left out where it cannot fit).
+    pub key_note: bool,
     /// The credit, wrapped to the page width.
     pub credit_lines: Vec<String>,
     /// Baseline of the first credit line.
@@ -125,7 +127,7 @@ impl Layout {
             height: title_height(&title_lines),
         };
         let mut credit_lines = text::wrap(credit, t.small, Face::Regular, inner);
-        credit_lines.truncate(3);
+        credit_lines.truncate(5);
         let credit_height = t.small * (1.3 * credit_lines.len() as f64 + 0.9);
         // Room outside the frame for graticule labels.
         let tick_room = t.small * 1.6;
@@ -138,15 +140,16 @@ impl Layout {
             unit,
         };
         // Shrink the key's type rather than let it run off the page, never under the minimum.
-        let fitted = |width: f64, height: f64| {
+        let fitted = |width: f64, height: f64, note: bool| {
             let mut k = 1.0;
             while key_type.text * k * 0.95 >= t.min
-                && legend::height(key, key_type.scaled(k), width) > height
+                && legend::height(key, key_type.scaled(k), width, note) > height
             {
                 k *= 0.95;
             }
             key_type.scaled(k)
         };
+        let mut key_note = true;
         let has_key = t.legend > 0.0 && !key.sections.is_empty();
         let fit_aspect = |frame: &mut PixelBox| {
             if let Some(aspect) = map_aspect.filter(|a| a.is_finite() && *a > 0.0) {
@@ -183,17 +186,28 @@ impl Layout {
                 width: legend_width,
                 height: body_height,
             };
-            let kt = fitted(legend_box.width, legend_box.height);
+            let mut kt = fitted(legend_box.width, legend_box.height, true);
+            if legend::height(key, kt, legend_box.width, true) > legend_box.height {
+                key_note = false;
+                kt = fitted(legend_box.width, legend_box.height, false);
+            }
             (frame, Some(legend_box), kt)
         } else {
             let legend_width = inner;
-            let kt = fitted(legend_width, body_height * 0.4);
-            let legend_height = legend::height(key, kt, legend_width).min(body_height * 0.45);
+            let room = body_height * 0.5;
+            let mut kt = fitted(legend_width, room, true);
+            if legend::height(key, kt, legend_width, true) > room {
+                key_note = false;
+                kt = fitted(legend_width, room, false);
+            }
+            // The key takes what it needs at the smallest type; the map the rest.
+            let legend_height = legend::height(key, kt, legend_width, key_note);
             let mut frame = PixelBox {
                 left: margin + tick_room,
                 top: body_top,
                 width: inner - tick_room,
-                height: body_height - legend_height - margin * 0.5 - tick_room,
+                height: (body_height - legend_height - margin * 0.5 - tick_room)
+                    .max(body_height * 0.2),
             };
             fit_aspect(&mut frame);
             frame.left = margin + tick_room + (inner - tick_room - frame.width) / 2.0;
@@ -206,12 +220,10 @@ impl Layout {
             (frame, Some(legend_box), kt)
         };
         // The credit follows what is above it, so a short map leaves no gap under it.
-        let content_bottom = legend_box
-            .map_or(frame.bottom() + tick_room, |b| {
-                b.bottom().max(frame.bottom() + tick_room)
-            })
-            .min(body_bottom);
-        Layout {
+        let content_bottom = legend_box.map_or(frame.bottom() + tick_room, |b| {
+            b.bottom().max(frame.bottom() + tick_room)
+        });
+        let mut layout = Layout {
             detail: Detail::Full,
             unit,
             type_scale: t,
@@ -221,9 +233,26 @@ impl Layout {
             frame,
             legend: legend_box,
             legend_type,
+            key_note,
             credit_lines,
             credit_baseline: content_bottom + margin * 0.5 + t.small * 1.2,
+        };
+        // A figure shorter than its page sits in the middle of it, as a printer would place it.
+        let used = layout.credit_baseline + credit_height - t.small * 1.2;
+        let spare = (h - margin - used) / 2.0;
+        if spare > margin {
+            layout.shift_down(spare);
         }
+        layout
+    }
+
+    fn shift_down(&mut self, dy: f64) {
+        self.title.top += dy;
+        self.frame.top += dy;
+        if let Some(b) = &mut self.legend {
+            b.top += dy;
+        }
+        self.credit_baseline += dy;
     }
 
     /// The title block.

@@ -36,23 +36,24 @@ fn section_height(section: &Section, kt: KeyType, width: f64) -> f64 {
 }
 
 fn note_lines(key: &Key, kt: KeyType, width: f64) -> Vec<String> {
-    text::wrap(&key.note, kt.text * 0.92, Face::Regular, width)
+    text::wrap(&key.note, kt.text, Face::Regular, width)
 }
 
-/// Columns of about 26 ems, as many as the sections and the note need.
+/// Columns of at least 16 ems, as many as the sections and the note need.
 fn columns(key: &Key, kt: KeyType, width: f64) -> usize {
-    ((width / (26.0 * kt.text)).floor() as usize).clamp(1, key.sections.len() + 1)
+    ((width / (16.0 * kt.text)).floor() as usize).clamp(1, key.sections.len() + 1)
 }
 
-/// Height the key needs with type `kt` in a block `width` wide, laid out in columns.
-pub(super) fn height(key: &Key, kt: KeyType, width: f64) -> f64 {
+/// Height the key needs with type `kt` in a block `width` wide, laid out in columns, with or
+/// without its paragraph on the agreement.
+pub(super) fn height(key: &Key, kt: KeyType, width: f64, with_note: bool) -> f64 {
     let columns = columns(key, kt, width);
     let column_width = width / columns as f64;
     let mut heights = vec![0.0; columns];
     for (i, s) in key.sections.iter().enumerate() {
         heights[i % columns] += section_height(s, kt, column_width);
     }
-    if !key.note.is_empty() {
+    if with_note && !key.note.is_empty() {
         let note_h = (note_lines(key, kt, column_width).len() as f64 + 1.5) * kt.text * 1.2;
         heights[key.sections.len() % columns] += note_h;
     }
@@ -128,13 +129,13 @@ pub(super) fn draw(scene: &mut Scene, key: &Key, layout: &Layout) {
         }
         cursor[col] = y + 8.0 * u;
     }
-    if key.note.is_empty() {
+    if !layout.key_note || key.note.is_empty() {
         return;
     }
     // The agreement in a few words, under the shortest column.
     let col = key.sections.len() % columns;
     let x = block.left + col as f64 * column_width;
-    let size = kt.text * 0.92;
+    let size = kt.text;
     let mut baseline = cursor[col] + kt.heading;
     heading(scene, "The agreement", x, baseline, kt);
     baseline += kt.heading * 0.5 + size * 1.2;

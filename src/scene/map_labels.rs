@@ -1,5 +1,5 @@
 //! Names on the map, placed without collisions in order of importance: treaty-line tags (beside
-//! their line), the main towns, region names ([`super::region_labels`]), then the other towns.
+//! their line), region names ([`super::region_labels`]), the main towns, then the other towns.
 //! Lower ranks yield. A label that cannot sit next to its dot moves out along a leader line; a
 //! town whose dot coincides with another's shares its dot and its label.
 
@@ -12,8 +12,10 @@ use super::region_labels::label_region;
 use super::text::{self, Face};
 use super::{Align, Feature, Group, Item, LayerId, Scene, TextItem};
 use crate::color::Rgb;
+use crate::data::geodata::Role;
 use crate::model::{palette, LineView, PlaceView, TreatyMap};
 use crate::projection::fit::PixelBox;
+use geo::Contains;
 
 /// A town on this page: its dot, the name to print and the size to print it at.
 struct Town<'m> {
@@ -24,7 +26,8 @@ struct Town<'m> {
 }
 
 /// The towns this page shows, each dot once: a town within a dot's width of a more important
-/// one joins its label ("Antung / Sinuiju").
+/// one joins its label ("Antung / Sinuiju"); one closer to a more important town than about
+/// two of its names' height yields (on a small map, where the two names could not both fit).
 fn towns<'m>(map: &'m TreatyMap<'m>, layout: &Layout, t: &MapTransform, r: f64) -> Vec<Town<'m>> {
     let mut ranked: Vec<&PlaceView> = map.places.iter().collect();
     ranked.sort_by_key(|p| p.rank);
@@ -38,11 +41,25 @@ fn towns<'m>(map: &'m TreatyMap<'m>, layout: &Layout, t: &MapTransform, r: f64) 
         if !layout.frame.contains(at) {
             continue;
         }
-        match towns
+        // Main towns yield only to a dot they would cover; the others also to crowding.
+        let crowd = if place.rank == 1 {
+            3.0 * r
+        } else {
+            (3.0 * r).max(2.2 * size)
+        };
+        let near = towns
             .iter_mut()
-            .find(|o| (o.at.0 - at.0).hypot(o.at.1 - at.1) < 2.0 * r)
-        {
-            Some(other) => other.name = format!("{} / {}", other.name, place.name),
+            .find(|o| (o.at.0 - at.0).hypot(o.at.1 - at.1) < crowd);
+        match near {
+            // Twin towns (Antung and Sinuiju across the Yalu) share a dot and a label.
+            Some(other)
+                if km_apart(other.place, place) < 15.0
+                    && (other.at.0 - at.0).hypot(other.at.1 - at.1) < 3.0 * r =>
+            {
+                other.name = format!("{} / {}", other.name, place.name)
+            }
+            // Otherwise the less important town yields its dot on this small a map.
+            Some(_) => {}
             None => towns.push(Town {
                 place,
                 at,
@@ -52,6 +69,12 @@ fn towns<'m>(map: &'m TreatyMap<'m>, layout: &Layout, t: &MapTransform, r: f64) 
         }
     }
     towns
+}
+
+/// Great-circle distance between two places, in km.
+fn km_apart(a: &PlaceView, b: &PlaceView) -> f64 {
+    use geo::{Distance, Haversine};
+    Haversine.distance(a.location, b.location) / 1000.0
 }
 
 /// Place dots, then every label.
@@ -95,14 +118,39 @@ pub(super) fn draw(
     for (i, pieces) in treaty_paths {
         label_line(scene, &map.lines[*i], pieces, &frame, occupied, ts.tag, u);
     }
+    // Sphere regions in pixels: a callout must not sit over another one.
+    let spheres: Vec<(&str, &geo::MultiPolygon<f64>)> = region_pixels
+        .iter()
+        .filter(|(i, _)| map.regions[*i].role == Role::Sphere)
+        .map(|(i, p)| (map.regions[*i].id, &p.visible))
+        .collect();
+    for (index, pixels) in region_pixels {
+        let region = &map.regions[*index];
+        let over_other = |b: &Bounds| {
+            let corners = [(b.x0, b.y0), (b.x1, b.y0), (b.x0, b.y1), (b.x1, b.y1)];
+            spheres.iter().any(|(id, polygon)| {
+                *id != region.id
+                    && corners
+                        .iter()
+                        .any(|&(x, y)| polygon.contains(&geo::Point::new(x, y)))
+            })
+        };
+        label_region(
+            scene,
+            region,
+            pixels,
+            &frame,
+            occupied,
+            ts.region,
+            ts.min,
+            u,
+            &over_other,
+        );
+    }
     let (main, minor): (Vec<&Town>, Vec<&Town>) =
         towns.iter().partition(|town| town.place.rank == 1);
     for town in main {
         label_town(scene, town, &frame, occupied, u);
-    }
-    for (index, pixels) in region_pixels {
-        let region = &map.regions[*index];
-        label_region(scene, region, pixels, &frame, occupied, ts.region, ts.min, u);
     }
     for town in minor {
         label_town(scene, town, &frame, occupied, u);
@@ -116,7 +164,8 @@ fn label_town(scene: &mut Scene, town: &Town, frame: &PixelBox, occupied: &mut O
     let w = text::width(&town.name, size, face);
     let (ascent, descent) = (size * text::CAP_HEIGHT, size * text::DESCENT);
     let near = 5.5 * u;
-    let rings = [near, near + size * 1.2, near + size * 2.4, near + size * 3.6];
+    // Not too far: a long leader makes a name hard to attach to its dot.
+    let rings: Vec<f64> = (0..4).map(|i| near + size * 1.1 * f64::from(i)).collect();
     let mut placed: Option<(Placement, bool)> = None;
     for (i, gap) in rings.iter().enumerate() {
         let candidates = SLOTS
@@ -159,7 +208,7 @@ pub(super) fn leader(from: Px, to: &Bounds, width: f64) -> Item {
     let nearest = (from.0.clamp(to.x0, to.x1), from.1.clamp(to.y0, to.y1));
     Item::Line {
         points: vec![from, nearest],
-        color: palette::MUTED,
+        color: palette::INK,
         width,
     }
 }

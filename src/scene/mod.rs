@@ -14,8 +14,8 @@ mod layout;
 mod legend;
 mod map;
 mod map_labels;
-mod region_labels;
 mod overview;
+mod region_labels;
 pub(crate) mod text;
 mod typescale;
 

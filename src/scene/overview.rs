@@ -67,6 +67,15 @@ impl Scene {
                 .max(cell_h / area.height)
                 .sqrt()
                 .max(0.55);
+        // Panels are small: main towns only, at the page's smallest size; region names a step up.
+        let town = t.min.max(t.place[0] * 0.75);
+        let panel_type = super::typescale::TypeScale {
+            // No towns where a panel is too narrow to name them.
+            place: [if cell_w > 40.0 * town { town } else { 0.0 }, 0.0, 0.0],
+            region: t.min.max(t.region * 0.8),
+            tag: t.min.max(t.tag * 0.8),
+            ..t
+        };
         for (i, map) in maps.iter().enumerate() {
             let (col, row) = (i % cols, i / cols);
             let left = area.left + col as f64 * (cell_w + gap);
@@ -97,6 +106,7 @@ impl Scene {
             let mut panel = Layout {
                 detail: Detail::Panel,
                 unit: panel_unit,
+                type_scale: panel_type,
                 frame: PixelBox {
                     left,
                     top: top + heading,

@@ -14,19 +14,34 @@ use super::{text_bounds, Align, Feature, Group, Item, LayerId, Scene, TextItem};
 use crate::model::{palette, RegionView};
 use crate::projection::fit::PixelBox;
 
-/// The name split into two lines of about equal length, in O(words).
-fn balanced_split(words: &[&str]) -> (String, String) {
-    let total: usize = words.iter().map(|w| w.len() + 1).sum();
-    let mut before = 0usize;
-    let mut best = (usize::MAX, 1);
-    for (i, w) in words.iter().enumerate().take(words.len() - 1) {
-        before += w.len() + 1;
-        let diff = before.abs_diff(total - before);
-        if diff < best.0 {
-            best = (diff, i + 1);
+/// The words set in `n` lines of about equal length (greedy, in O(words)).
+fn balanced_lines(words: &[&str], n: usize) -> Vec<String> {
+    let total: usize = words.iter().map(|w| w.chars().count() + 1).sum();
+    let target = total as f64 / n as f64;
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut done = 0usize;
+    for (i, w) in words.iter().enumerate() {
+        let len = w.chars().count() + 1;
+        let lines_left = n - lines.len();
+        let words_left = words.len() - i;
+        // Break before this word when the line has reached its share, keeping a word for each
+        // line still to come.
+        if !current.is_empty()
+            && lines_left > 1
+            && (done as f64 + len as f64 / 2.0 > target * (lines.len() + 1) as f64
+                || words_left < lines_left)
+        {
+            lines.push(std::mem::take(&mut current));
         }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(w);
+        done += len;
     }
-    (words[..best.1].join(" "), words[best.1..].join(" "))
+    lines.push(current);
+    lines
 }
 
 /// Lines of text centred on `anchor`.
@@ -77,6 +92,7 @@ pub(super) fn label_region(
     size: f64,
     min_size: f64,
     u: f64,
+    over_other_region: &dyn Fn(&Bounds) -> bool,
 ) {
     let Some(largest) = pixels
         .visible
@@ -90,13 +106,20 @@ pub(super) fn label_region(
     let anchor = polylabel::polylabel(&coarse, &(8.0 * u))
         .map(|p| (p.x(), p.y()))
         .unwrap_or_else(|_| {
-            let c = largest.exterior().0.first().map_or((0.0, 0.0), |c| (c.x, c.y));
+            let c = largest
+                .exterior()
+                .0
+                .first()
+                .map_or((0.0, 0.0), |c| (c.x, c.y));
             (c.0, c.1)
         });
     let color = state.label_color;
     let name = state.map_label.clone();
     let words: Vec<&str> = name.split_whitespace().collect();
-    let split = (words.len() > 1).then(|| balanced_split(&words));
+    // One, two or three lines.
+    let settings: Vec<Vec<String>> = (1..=words.len().clamp(1, 3))
+        .map(|n| balanced_lines(&words, n))
+        .collect();
     // Sizes from the page's down to its minimum.
     let mut sizes: Vec<f64> = [1.0, 0.88, 0.76]
         .iter()
@@ -108,29 +131,30 @@ pub(super) fn label_region(
     }
     let mut layouts: Vec<(Vec<String>, f64)> = Vec::new();
     for &s in &sizes {
-        layouts.push((vec![name.clone()], s));
-        if let Some((a, b)) = &split {
-            layouts.push((vec![a.clone(), b.clone()], s));
-        }
+        layouts.extend(settings.iter().map(|lines| (lines.clone(), s)));
     }
-    let fits = |items: &[TextItem]| {
-        items
-            .iter()
-            .map(text_bounds)
-            .all(|b| b.inside(frame) && occupied.is_free(&b) && box_inside_polygon(&b, &coarse))
+    // Inside: first wholly inside the outline, then mostly inside (the halo carries the
+    // letters over a border).
+    let fits = |items: &[TextItem], slack: f64| {
+        items.iter().map(text_bounds).all(|b| {
+            let core = Bounds {
+                x0: b.x0 + (b.x1 - b.x0) * slack,
+                y0: b.y0 + (b.y1 - b.y0) * slack,
+                x1: b.x1 - (b.x1 - b.x0) * slack,
+                y1: b.y1 - (b.y1 - b.y0) * slack,
+            };
+            b.inside(frame) && occupied.is_free(&b) && box_inside_polygon(&core, &coarse)
+        })
     };
-    let inside = layouts
-        .iter()
-        .map(|(lines, s)| stack(lines, anchor, *s, color))
-        .find(|items| fits(items))
-        .or_else(|| {
-            let grid = grid_anchors(&coarse);
-            layouts.iter().find_map(|(lines, s)| {
-                grid.iter()
-                    .map(|&a| stack(lines, a, *s, color))
-                    .find(|items| fits(items))
-            })
-        });
+    let grid = grid_anchors(&coarse);
+    let inside = [0.0, 0.2].into_iter().find_map(|slack| {
+        layouts.iter().find_map(|(lines, s)| {
+            std::iter::once(anchor)
+                .chain(grid.iter().copied())
+                .map(|a| stack(lines, a, *s, color))
+                .find(|items| fits(items, slack))
+        })
+    });
     let group = Group::of(Feature::Region(state.id.to_string()));
     if let Some(items) = inside {
         let group = scene.group(LayerId::Labels, group);
@@ -142,25 +166,48 @@ pub(super) fn label_region(
     }
     // A callout: the name beside the region, in its own ink on a halo, with a leader line.
     let callout_size = sizes[0];
-    let lines = match &split {
-        Some((a, b)) if text::width(&name, callout_size, Face::Bold) > 14.0 * callout_size => {
-            vec![a.clone(), b.clone()]
-        }
-        _ => vec![name.clone()],
+    let lines = if text::width(&name, callout_size, Face::Bold) > 14.0 * callout_size {
+        settings[settings.len().min(2) - 1].clone()
+    } else {
+        settings[0].clone()
     };
+    let color = state.ink;
     let probe = stack(&lines, (0.0, 0.0), callout_size, color);
     let b = union_of(&probe);
     let (w, h) = (b.x1 - b.x0, b.y1 - b.y0);
-    let mut candidates = Vec::new();
-    for ring in 1..=5 {
-        let gap = 4.0 * u + f64::from(ring) * callout_size * 0.9;
-        for &slot in &SLOTS {
-            candidates.push(labels::candidate(anchor, slot, w, h * 0.7, h * 0.3, gap));
+    // Rather not over another region the agreements assign (the leader line alone would have
+    // to say which region it names): wholly clear of them, else with the centre clear.
+    let ring = |clear: &dyn Fn(&Bounds) -> bool| {
+        let mut candidates = Vec::new();
+        for ring in 1..=5 {
+            let gap = 4.0 * u + f64::from(ring) * callout_size * 0.9;
+            for &slot in &SLOTS {
+                let c = labels::candidate(anchor, slot, w, h * 0.7, h * 0.3, gap);
+                if clear(&c.bounds) {
+                    candidates.push(c);
+                }
+            }
         }
-    }
-    match labels::place(occupied, frame, candidates) {
+        candidates
+    };
+    let wholly_clear = |b: &Bounds| !over_other_region(b);
+    let centre_clear = |b: &Bounds| {
+        let (x, y) = ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
+        !over_other_region(&Bounds {
+            x0: x,
+            y0: y,
+            x1: x,
+            y1: y,
+        })
+    };
+    let found = labels::place(occupied, frame, ring(&wholly_clear))
+        .or_else(|| labels::place(occupied, frame, ring(&centre_clear)));
+    match found {
         Some(p) => {
-            let centre = ((p.bounds.x0 + p.bounds.x1) / 2.0, (p.bounds.y0 + p.bounds.y1) / 2.0);
+            let centre = (
+                (p.bounds.x0 + p.bounds.x1) / 2.0,
+                (p.bounds.y0 + p.bounds.y1) / 2.0,
+            );
             let items = stack(&lines, centre, callout_size, color);
             occupied.add(p.bounds.grown(2.0 * u));
             let group = scene.group(
@@ -194,18 +241,18 @@ fn coarsen(polygon: &Polygon<f64>, step: f64) -> Polygon<f64> {
     )
 }
 
-/// Further label centres: points of a 6 × 6 grid that lie inside, deepest first.
+/// Further label centres: points of a 10 × 10 grid that lie inside, deepest first.
 fn grid_anchors(polygon: &Polygon<f64>) -> Vec<Px> {
     use geo::{BoundingRect, Contains, Distance, Euclidean};
     let Some(b) = polygon.bounding_rect() else {
         return Vec::new();
     };
     let mut inside: Vec<(f64, Px)> = Vec::new();
-    for i in 1..6 {
-        for j in 1..6 {
+    for i in 1..10 {
+        for j in 1..10 {
             let p = geo::Point::new(
-                b.min().x + b.width() * f64::from(i) / 6.0,
-                b.min().y + b.height() * f64::from(j) / 6.0,
+                b.min().x + b.width() * f64::from(i) / 10.0,
+                b.min().y + b.height() * f64::from(j) / 10.0,
             );
             if polygon.contains(&p) {
                 let depth = Euclidean.distance(&p, polygon.exterior());
@@ -233,4 +280,3 @@ fn box_inside_polygon(b: &Bounds, polygon: &Polygon<f64>) -> bool {
                 .all(|s| !b.touches_segment((s[0].x, s[0].y), (s[1].x, s[1].y)))
         })
 }
-

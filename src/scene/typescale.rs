@@ -65,7 +65,8 @@ impl TypeScale {
                     min: 9.0,
                     weight: (w / 1920.0).min(h / 1080.0),
                 },
-                (w / 1920.0).min(h / 1080.0) * s,
+                // Small screen figures keep type that can be read.
+                (w / 1920.0).min(h / 1080.0).max(0.65) * s,
             ),
             // Regions at least 28 px and towns 20 px on a 1080-line projector; minor towns out.
             Page::Slide => scaled(
@@ -95,7 +96,7 @@ impl TypeScale {
                         legend: 6.5,
                         legend_heading: 7.0,
                         region: 7.0,
-                        place: [6.5, 6.0, 0.0],
+                        place: [6.5, 0.0, 0.0],
                         tag: 6.5,
                         small: 6.0,
                         min: 6.0,
