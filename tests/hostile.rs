@@ -173,3 +173,46 @@ fn r16_10000_treaties_are_refused_and_1000_are_listed_in_time() {
     );
     assert!(ok, "{stderr}");
 }
+
+/// A line zig-zagging between 180° W and 180° E `legs` times at 40–60° N.
+fn zig_zag(legs: usize) -> String {
+    let mut coords = String::from("[");
+    for i in 0..=legs {
+        let lon = if i % 2 == 0 { -180.0 } else { 180.0 };
+        let lat = 40.0 + 20.0 * (i as f64 / legs as f64);
+        if i > 0 {
+            coords.push(',');
+        }
+        coords.push_str(&format!("[{lon},{lat:.6}]"));
+    }
+    coords.push(']');
+    coords
+}
+
+/// Issue 16: densifying followed the span of a segment, not the page, so a small file of
+/// zig-zags asked for gigabytes. Each leg now costs what the frame shows of it.
+#[test]
+fn r16_zig_zag_lines_and_rivers_are_drawn_in_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let legs = zig_zag(10_000);
+    let lines = format!(
+        r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"id":"border","name":"The border","label":"1900"}},"geometry":{{"type":"LineString","coordinates":{legs}}}}}]}}"#
+    );
+    let rivers = format!(
+        r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"name":"Zig","scalerank":3}},"geometry":{{"type":"LineString","coordinates":{legs}}}}}]}}"#
+    );
+    assert!(lines.len() > 160_000, "{} bytes", lines.len());
+    let data = data_with(
+        dir.path(),
+        "zig-zag",
+        &[("lines.geojson", lines), ("rivers.geojson", rivers)],
+    );
+    let (stderr, ok) = run(
+        dir.path(),
+        &data,
+        &[
+            "--year", "1906", "--format", "svg,png", "--out", "out", "-q",
+        ],
+    );
+    assert!(ok, "{stderr}");
+}

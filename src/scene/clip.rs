@@ -7,22 +7,31 @@ use crate::projection::fit::PixelBox;
 /// A point in pixels.
 pub type Px = (f64, f64);
 
-/// Inserts points so that no lon/lat step is longer than `max_step` degrees.
-pub fn densify(path: &[(f64, f64)], max_step: f64) -> Vec<(f64, f64)> {
-    let mut out = Vec::with_capacity(path.len());
-    for pair in path.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        out.push(a);
-        let steps = ((b.0 - a.0).abs().max((b.1 - a.1).abs()) / max_step).ceil() as usize;
-        for i in 1..steps {
-            let t = i as f64 / steps as f64;
-            out.push((a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t));
+/// The part of segment a→b inside a lon/lat box (west, south, east, north), as parameters
+/// 0 ≤ t0 < t1 ≤ 1 along it (Liang–Barsky); `None` if it misses the box.
+pub fn clip_segment_params(a: (f64, f64), b: (f64, f64), bbox: [f64; 4]) -> Option<(f64, f64)> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.0 - bbox[0]),
+        (dx, bbox[2] - a.0),
+        (-dy, a.1 - bbox[1]),
+        (dy, bbox[3] - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
+            }
         }
     }
-    if let Some(last) = path.last() {
-        out.push(*last);
-    }
-    out
+    (t0 < t1).then_some((t0, t1))
 }
 
 /// Sutherland–Hodgman clip of a closed ring to a rectangle. Concave rings may gain edges along
@@ -221,9 +230,15 @@ mod tests {
     }
 
     #[test]
-    fn densify_limits_steps() {
-        let d = densify(&[(0.0, 0.0), (1.0, 0.0)], 0.25);
-        assert_eq!(d.len(), 5);
+    fn segments_are_cut_to_the_box() {
+        let bbox = [0.0, 0.0, 10.0, 10.0];
+        let (t0, t1) = clip_segment_params((-10.0, 5.0), (20.0, 5.0), bbox).unwrap();
+        assert!((t0 - 1.0 / 3.0).abs() < 1e-9 && (t1 - 2.0 / 3.0).abs() < 1e-9);
+        assert!(clip_segment_params((-10.0, 20.0), (20.0, 20.0), bbox).is_none());
+        assert_eq!(
+            clip_segment_params((1.0, 1.0), (2.0, 2.0), bbox),
+            Some((0.0, 1.0))
+        );
     }
 }
 

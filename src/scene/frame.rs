@@ -12,6 +12,8 @@ use crate::projection::{Fit, LambertConformalConic, Projection};
 pub(crate) struct MapTransform {
     pub projection: LambertConformalConic,
     pub fit: Fit,
+    /// The lon/lat box the frame shows (west, south, east, north), a little widened.
+    pub visible: [f64; 4],
 }
 
 impl MapTransform {
@@ -29,8 +31,10 @@ impl MapTransform {
         let mut t = MapTransform {
             projection: *projection,
             fit,
+            visible: [-180.0, -85.0, 180.0, 85.0],
         };
         let Some(coverage) = coverage else {
+            t.visible = t.lonlat_box(frame);
             return t;
         };
         let centre = (
@@ -51,6 +55,7 @@ impl MapTransform {
             let mut panned = MapTransform {
                 projection: t.projection,
                 fit: t.fit,
+                visible: t.visible,
             };
             panned.fit.x0 += pan.0;
             panned.fit.y0 += pan.1;
@@ -63,7 +68,36 @@ impl MapTransform {
             t.fit.y0 = centre.1 - (centre.1 - t.fit.y0) * k;
             t.fit.scale *= k;
         }
+        t.visible = t.lonlat_box(frame);
         t
+    }
+
+    /// The lon/lat box of what the frame shows, widened by a degree.
+    fn lonlat_box(&self, frame: &PixelBox) -> [f64; 4] {
+        let (mut x0, mut y0, mut x1, mut y1) = (180.0f64, 90.0f64, -180.0f64, -90.0f64);
+        for i in 0..=40 {
+            let f = f64::from(i) / 40.0;
+            for p in [
+                (frame.left + frame.width * f, frame.top),
+                (frame.left + frame.width * f, frame.bottom()),
+                (frame.left, frame.top + frame.height * f),
+                (frame.right(), frame.top + frame.height * f),
+            ] {
+                let (lon, lat) = self.lonlat(p);
+                if lon.is_finite() && lat.is_finite() {
+                    x0 = x0.min(lon);
+                    x1 = x1.max(lon);
+                    y0 = y0.min(lat);
+                    y1 = y1.max(lat);
+                }
+            }
+        }
+        [
+            (x0 - 1.0).max(-180.0),
+            (y0 - 1.0).max(-90.0),
+            (x1 + 1.0).min(180.0),
+            (y1 + 1.0).min(90.0),
+        ]
     }
 
     /// For each point of the frame's edge that shows beyond the lon/lat box, the pixel shift
@@ -105,14 +139,41 @@ impl MapTransform {
         ring.0.iter().map(|c| self.px(c.x, c.y)).collect()
     }
 
-    /// A path in px, densified so no step is longer than `max_step` degrees (straight legs
-    /// curve as they should in a conic).
+    /// A path in px, densified so straight lon/lat legs curve as they should in a conic: no
+    /// step longer than `max_step` degrees, but only where the frame shows the leg and only as
+    /// finely as the page can show (a step every 40 px at most), so the work follows the page,
+    /// not the span of the input's segments.
     pub fn path(&self, line: &LineString<f64>, max_step: f64) -> Vec<Px> {
-        let lonlat: Vec<(f64, f64)> = line.0.iter().map(|c| (c.x, c.y)).collect();
-        clip::densify(&lonlat, max_step)
-            .into_iter()
-            .map(|(x, y)| self.px(x, y))
-            .collect()
+        let mut out: Vec<Px> = Vec::with_capacity(line.0.len());
+        for pair in line.0.windows(2) {
+            let (a, b) = ((pair[0].x, pair[0].y), (pair[1].x, pair[1].y));
+            out.push(self.px(a.0, a.1));
+            let Some((t0, t1)) = clip::clip_segment_params(a, b, self.visible) else {
+                continue;
+            };
+            let at = |t: f64| (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            let (p0, p1) = (self.px(at(t0).0, at(t0).1), self.px(at(t1).0, at(t1).1));
+            let px_len = (p1.0 - p0.0).hypot(p1.1 - p0.1);
+            let degrees = (b.0 - a.0).abs().max((b.1 - a.1).abs()) * (t1 - t0);
+            let steps = (degrees / max_step)
+                .ceil()
+                .min((px_len / 40.0).ceil() + 1.0);
+            if steps.is_nan() || steps < 2.0 {
+                continue;
+            }
+            let steps = steps as usize;
+            for i in 0..=steps {
+                let t = t0 + (t1 - t0) * i as f64 / steps as f64;
+                if t > 0.0 && t < 1.0 {
+                    let (lon, lat) = at(t);
+                    out.push(self.px(lon, lat));
+                }
+            }
+        }
+        if let Some(last) = line.0.last() {
+            out.push(self.px(last.x, last.y));
+        }
+        out
     }
 
     /// Pixels per kilometre at a latitude.
