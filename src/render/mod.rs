@@ -4,6 +4,7 @@
 
 pub(crate) mod geojson;
 pub(crate) mod gif;
+mod glyphs;
 mod plotting;
 pub(crate) mod png;
 mod raster;
