@@ -90,6 +90,8 @@ pub(crate) struct PlaceView<'a> {
     pub id: &'a str,
     /// The name to print.
     pub name: String,
+    /// The modern name, if the data gives one (for exports).
+    pub modern: Option<&'a str>,
     /// 1 = always labelled, 2 = if room, 3 = minor.
     pub rank: u8,
     /// Position in lon/lat.
@@ -247,6 +249,7 @@ impl<'a> TreatyMap<'a> {
             .map(|p| PlaceView {
                 id: &p.id,
                 name: p.name_in(year).into_owned(),
+                modern: p.modern.as_deref(),
                 rank: p.rank,
                 location: p.location,
             })
