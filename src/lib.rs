@@ -66,3 +66,21 @@ pub fn render_map(
         }
     }
 }
+
+/// Checks that `dir` can be an output folder before any work is done: it may be missing (it is
+/// created) or a folder, but not an existing file.
+///
+/// ```
+/// let file = std::env::current_exe().unwrap();
+/// let err = spheres_map::check_output_dir(&file).unwrap_err();
+/// assert!(err.to_string().contains("is a file, not a folder"));
+/// ```
+pub fn check_output_dir(dir: &std::path::Path) -> Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if !meta.is_dir() => Err(Error::Usage(format!(
+            "--out '{}' is a file, not a folder: name a folder (it is created if needed)",
+            error::printable(&dir.to_string_lossy())
+        ))),
+        _ => Ok(()),
+    }
+}
