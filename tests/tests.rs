@@ -7,6 +7,8 @@ mod architecture;
 mod atomic_runs;
 mod batch;
 mod cli;
+mod command_line;
 mod data_validation;
 mod export;
+mod publishing;
 mod svg;
