@@ -70,7 +70,7 @@ impl BatchRequest {
         }
         if self.overview && !self.formats.iter().any(|f| *f != Format::GeoJson) {
             return Err(Error::Usage(
-                "--overview draws a page: add svg or png to --format".into(),
+                "--overview draws a page: add svg, png or pdf to --format".into(),
             ));
         }
         Ok(())
@@ -119,11 +119,7 @@ pub fn render_all(
         .collect::<Result<Vec<_>>>()?;
     // One scene per year serves its SVG, PNG and timeline frame. Each map keys what it shows,
     // so a file name means one content whichever command wrote it.
-    let drawn = request
-        .formats
-        .iter()
-        .any(|f| matches!(f, Format::Svg | Format::Png))
-        || request.timeline;
+    let drawn = request.formats.iter().any(|f| f.is_drawn()) || request.timeline;
     let scenes: Vec<Scene> = if drawn {
         maps.par_iter()
             .map(|map| Scene::for_map(map, &map.key, &request.options))

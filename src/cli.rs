@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use spheres_map::batch::{self, BatchRequest};
-use spheres_map::{Dataset, Format, MapOptions};
+use spheres_map::{Dataset, Format, MapOptions, SvgText};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -22,14 +22,24 @@ Examples:
   The series for an article: print-size SVGs, the overview page and the animation:
     spheres-map --all --preset article --overview --timeline
 
-  A print-size PNG and the joined regions as GeoJSON:
+  A print-size PNG and every layer of the map as GeoJSON:
     spheres-map --year 1907 --format png,geojson --scale 2
+
+  A PDF for a journal (17 × 12 cm, fonts embedded), in CMYK for the print shop:
+    spheres-map --year 1912 --preset article --format pdf --cmyk
+
+  An SVG whose text is drawn as outlines, for tools that ignore embedded fonts:
+    spheres-map --year 1912 --format svg --svg-text paths
 
   Your own data (a folder laid out like the bundled geodata/):
     spheres-map --data my-data --year 1925
 
   The treaties in the data and the years they cover:
-    spheres-map list";
+    spheres-map list
+
+  Shell completion and the manual page:
+    spheres-map completions bash > ~/.local/share/bash-completion/completions/spheres-map
+    spheres-map manpage > ~/.local/share/man/man1/spheres-map.1";
 
 /// Draws maps of the Japanese and Russian spheres of influence in North-East Asia under the
 /// secret agreements of 1907, 1910, 1912 and 1916.
@@ -57,7 +67,7 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", default_value = "output")]
     out: PathBuf,
 
-    /// Formats to write, comma-separated
+    /// Formats to write, comma-separated: svg, png, pdf, geojson
     #[arg(
         long,
         value_name = "LIST",
@@ -92,22 +102,88 @@ pub struct Cli {
     timeline: bool,
 
     /// Multiply the PNG's pixel size (2 gives a 3840 × 2160 PNG of the same layout)
-    #[arg(long, value_name = "FACTOR", default_value_t = 1.0)]
+    #[arg(
+        long,
+        value_name = "FACTOR",
+        default_value_t = 1.0,
+        allow_negative_numbers = true
+    )]
     scale: f64,
 
+    /// How SVG text is written: embedded (text, with the font subset inside the file),
+    /// system (text naming the font only), paths (glyph outlines, exact everywhere)
+    #[arg(long, value_name = "MODE", default_value = "embedded")]
+    svg_text: SvgTextArg,
+
+    /// Write PDF colours as CMYK, greys and black on the black plate only
+    #[arg(long)]
+    cmyk: bool,
+
     /// Read outlines and treaties from DIR instead of the bundled data
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     data: Option<PathBuf>,
 
     /// Print nothing but errors
-    #[arg(long, short)]
+    #[arg(long, short, global = true)]
     quiet: bool,
+
+    /// The map options given on the command line (not defaults), as `--name`.
+    #[arg(skip)]
+    given: Vec<String>,
+}
+
+impl Cli {
+    /// Parses the process's arguments (exiting with clap's message and code 2 on a parse
+    /// error), noting which map options were typed so a subcommand can refuse them.
+    pub fn parse_args() -> Cli {
+        use clap::parser::ValueSource;
+        use clap::{CommandFactory, FromArgMatches};
+        let command = Cli::command();
+        let matches = command.clone().get_matches();
+        let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        cli.given = command
+            .get_arguments()
+            .filter(|a| !a.is_global_set())
+            .map(|a| a.get_id().as_str())
+            .filter(|id| matches.value_source(id) == Some(ValueSource::CommandLine))
+            .map(|id| format!("--{}", id.replace('_', "-")))
+            .collect();
+        cli
+    }
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
     /// List the agreements in the data, with the years each one's map covers
     List,
+    /// Print a completion script for a shell to standard output
+    Completions {
+        /// The shell
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output
+    Manpage,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SvgTextArg {
+    /// Text, with the font subset embedded
+    Embedded,
+    /// Text naming the font only
+    System,
+    /// Glyph outlines
+    Paths,
+}
+
+impl From<SvgTextArg> for SvgText {
+    fn from(t: SvgTextArg) -> SvgText {
+        match t {
+            SvgTextArg::Embedded => SvgText::Embedded,
+            SvgTextArg::System => SvgText::System,
+            SvgTextArg::Paths => SvgText::Paths,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -141,6 +217,7 @@ impl From<Preset> for spheres_map::Preset {
 enum FormatArg {
     Svg,
     Png,
+    Pdf,
     Geojson,
 }
 
@@ -149,6 +226,7 @@ impl From<FormatArg> for Format {
         match f {
             FormatArg::Svg => Format::Svg,
             FormatArg::Png => Format::Png,
+            FormatArg::Pdf => Format::Pdf,
             FormatArg::Geojson => Format::GeoJson,
         }
     }
@@ -166,7 +244,9 @@ fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
     let options = MapOptions::for_preset(cli.preset.map(Into::into), cli.dpi)?;
     let options = MapOptions {
         png_scale: cli.scale,
-        ..options.with_size(cli.width, cli.height)
+        svg_text: cli.svg_text.into(),
+        cmyk: cli.cmyk,
+        ..options.with_size(cli.width, cli.height)?
     };
     let years = match cli.year {
         Some(year) => vec![year],
@@ -188,8 +268,20 @@ fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
 fn check_usage(cli: &Cli) {
     use clap::error::ErrorKind;
     use clap::CommandFactory;
-    let problem = if cli.command.is_some() {
-        None
+    let for_command;
+    let problem = if let Some(command) = &cli.command {
+        // `--year 1912 list` would silently ignore the year.
+        let name = match command {
+            Command::List => "list",
+            Command::Completions { .. } => "completions",
+            Command::Manpage => "manpage",
+        };
+        let verb = if cli.given.len() == 1 { "does" } else { "do" };
+        for_command = format!(
+            "{} {verb} not go with the '{name}' command, which draws no map",
+            cli.given.join(", ")
+        );
+        (!cli.given.is_empty()).then_some((ErrorKind::ArgumentConflict, for_command.as_str()))
     } else if cli.year.is_none() && !cli.all {
         Some((
             ErrorKind::MissingRequiredArgument,
@@ -212,6 +304,21 @@ fn check_usage(cli: &Cli) {
 pub fn run(cli: Cli) -> Result<()> {
     check_usage(&cli);
     let started = Instant::now();
+    match cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let name = command.get_name().to_string();
+            clap_complete::generate(shell, &mut command, name, &mut std::io::stdout());
+            return Ok(());
+        }
+        Some(Command::Manpage) => {
+            let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            man.render(&mut std::io::stdout())
+                .context("could not write the manual page")?;
+            return Ok(());
+        }
+        Some(Command::List) | None => {}
+    }
     let dataset = load(&cli)?;
     if let Some(Command::List) = cli.command {
         list(&dataset);
@@ -219,6 +326,7 @@ pub fn run(cli: Cli) -> Result<()> {
     }
     let request = request(&cli, &dataset)?;
     request.check(&dataset)?;
+    spheres_map::check_output_dir(&cli.out)?;
     let jobs = request.jobs();
     let bar = if cli.quiet || !std::io::stderr().is_terminal() || jobs.len() < 2 {
         ProgressBar::hidden()

@@ -12,8 +12,9 @@
 //! 3. `projection`: Lambert conformal conic, fitted to the map frame.
 //! 4. `scene`: layout in pixels → a scene of named layers (background, land, regions, hatching,
 //!    water, …, key, credit) whose groups know what they depict.
-//! 5. `render`: the scene through plotters' drawing API as SVG (with layers, ids and titles) or
-//!    as an anti-aliased PNG; or the resolved map as GeoJSON.
+//! 5. `render`: the scene through plotters' drawing API as SVG (with layers, ids, titles and its
+//!    font subset), as an anti-aliased PNG (with its dpi) or as a print PDF (fonts embedded,
+//!    text searchable); or every layer of the resolved map as GeoJSON.
 //! 6. `output` and [`batch`]: files written whole or not at all; many maps in parallel.
 //!
 //! ```
@@ -42,7 +43,7 @@ mod scene;
 
 pub use data::{AgreementInfo, DataFiles, Dataset, MAX_FILE_BYTES};
 pub use error::{Error, Result};
-pub use options::{MapOptions, Page, Preset, Style};
+pub use options::{MapOptions, Page, Preset, Style, SvgText};
 pub use render::Format;
 
 use model::TreatyMap;
@@ -61,8 +62,26 @@ pub fn render_map(
     let map = TreatyMap::for_year(dataset, year)?;
     match format {
         Format::GeoJson => Ok(render::geojson::to_geojson(&map)?.into_bytes()),
-        Format::Svg | Format::Png => {
+        Format::Svg | Format::Png | Format::Pdf => {
             render::paint(&Scene::for_map(&map, &map.key, options), format, options)
         }
+    }
+}
+
+/// Checks that `dir` can be an output folder before any work is done: it may be missing (it is
+/// created) or a folder, but not an existing file.
+///
+/// ```
+/// let file = std::env::current_exe().unwrap();
+/// let err = spheres_map::check_output_dir(&file).unwrap_err();
+/// assert!(err.to_string().contains("is a file, not a folder"));
+/// ```
+pub fn check_output_dir(dir: &std::path::Path) -> Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if !meta.is_dir() => Err(Error::Usage(format!(
+            "--out '{}' is a file, not a folder: name a folder (it is created if needed)",
+            error::printable(&dir.to_string_lossy())
+        ))),
+        _ => Ok(()),
     }
 }

@@ -6,10 +6,8 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
+    let args = cli::Cli::parse_args();
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

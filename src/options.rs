@@ -49,6 +49,21 @@ pub enum Style {
     Mono,
 }
 
+/// How an SVG carries its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SvgText {
+    /// `<text>` elements with the subset of the bundled font that the page uses embedded as
+    /// an `@font-face` data URL: the file looks the same everywhere and its text stays text.
+    #[default]
+    Embedded,
+    /// `<text>` elements naming the family only (smaller, for editing where Noto Sans is
+    /// installed; elsewhere a fallback `sans-serif` font is used).
+    System,
+    /// Glyph outlines as `<path>`s with the string as their accessible name, for renderers that
+    /// ignore embedded fonts: exact everywhere, but no longer editable or searchable as text.
+    Paths,
+}
+
 /// The page of one map.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapOptions {
@@ -70,6 +85,11 @@ pub struct MapOptions {
     pub extent: Option<[f64; 4]>,
     /// Colour or black and white.
     pub style: Style,
+    /// How SVG output carries its text.
+    pub svg_text: SvgText,
+    /// PDF colours in DeviceCMYK, greys (black included) as K only, for print shops; RGB
+    /// otherwise.
+    pub cmyk: bool,
 }
 
 impl Default for MapOptions {
@@ -84,6 +104,8 @@ impl Default for MapOptions {
             png_scale: 1.0,
             extent: None,
             style: Style::Colour,
+            svg_text: SvgText::Embedded,
+            cmyk: false,
         }
     }
 }
@@ -139,17 +161,44 @@ impl MapOptions {
         })
     }
 
-    /// The same page with another pixel size; a printed size no longer holds and is dropped.
-    pub fn with_size(self, width: Option<u32>, height: Option<u32>) -> MapOptions {
+    /// The same page with another pixel size. A print page is refused: its pixels follow from
+    /// its printed size and `--dpi`, and another size would silently drop the printed size.
+    ///
+    /// ```
+    /// use spheres_map::{MapOptions, Preset};
+    /// let slide = MapOptions::default().with_size(Some(1280), None).unwrap();
+    /// assert_eq!((slide.width, slide.height), (1280, 1080));
+    /// let article = MapOptions::for_preset(Some(Preset::Article), None).unwrap();
+    /// assert!(article.with_size(Some(3000), None).is_err());
+    /// ```
+    pub fn with_size(self, width: Option<u32>, height: Option<u32>) -> Result<MapOptions> {
         if width.is_none() && height.is_none() {
-            return self;
+            return Ok(self);
         }
-        MapOptions {
+        if let Some((w, h)) = self.print_size_mm {
+            return Err(Error::Usage(format!(
+                "--width and --height do not go with a print preset ({w} × {h} mm): \
+                 set its resolution with --dpi, or leave out --preset"
+            )));
+        }
+        Ok(MapOptions {
             width: width.unwrap_or(self.width),
             height: height.unwrap_or(self.height),
-            print_size_mm: None,
             ..self
-        }
+        })
+    }
+
+    /// Resolution of the PNG in dots per inch, for a page with a printed size.
+    ///
+    /// ```
+    /// use spheres_map::{MapOptions, Preset};
+    /// let article = MapOptions::for_preset(Some(Preset::Article), Some(300)).unwrap();
+    /// assert_eq!(article.png_dpi().map(f64::round), Some(300.0));
+    /// assert_eq!(MapOptions::default().png_dpi(), None);
+    /// ```
+    pub fn png_dpi(&self) -> Option<f64> {
+        let (mm, _) = self.print_size_mm?;
+        Some(f64::from(self.png_size().0) / (mm / 25.4))
     }
 
     /// Pixel size of the PNG.
@@ -173,7 +222,10 @@ impl MapOptions {
             ));
         }
         if !(self.png_scale.is_finite() && (0.25..=8.0).contains(&self.png_scale)) {
-            return Err(Error::Usage("--scale must be between 0.25 and 8".into()));
+            return Err(Error::Usage(format!(
+                "--scale must be between 0.25 and 8 (it multiplies the PNG's pixels), not {}",
+                self.png_scale
+            )));
         }
         let (w, h) = self.png_size();
         let pixels = f64::from(w) * f64::from(h);

@@ -409,6 +409,8 @@ fn powers_by_region(geojson: &str) -> Vec<(String, String, String)> {
         .as_array()
         .unwrap()
         .iter()
+        // The export has every layer; the regions carry the powers.
+        .filter(|f| f["properties"]["layer"] == "region")
         .map(|f| {
             let p = &f["properties"];
             let s = |k: &str| p[k].as_str().unwrap_or("-").to_string();

@@ -25,6 +25,10 @@ impl Exported {
         let features = fc
             .features
             .iter()
+            // The export has every layer; these checks are about the regions.
+            .filter(|f| {
+                f.properties.as_ref().and_then(|p| p.get("layer")) == Some(&Value::from("region"))
+            })
             .map(|f| {
                 let p = f.properties.as_ref().unwrap();
                 let s = |k: &str| p.get(k).and_then(Value::as_str).map(str::to_string);

@@ -90,6 +90,8 @@ pub(crate) struct LineView<'a> {
     pub label: &'a str,
     /// Tag printed beside the line.
     pub tag: &'a str,
+    /// Its course is a reconstruction.
+    pub uncertain: bool,
     /// How it is stroked (dashed where its course is a reconstruction).
     pub symbol: palette::LineSymbol,
     /// Course in lon/lat.
@@ -103,6 +105,8 @@ pub(crate) struct PlaceView<'a> {
     pub id: &'a str,
     /// The name to print.
     pub name: String,
+    /// The modern name, if the data gives one (for exports).
+    pub modern: Option<&'a str>,
     /// 1 = always labelled, 2 = if room, 3 = minor.
     pub rank: u8,
     /// Position in lon/lat.
@@ -268,6 +272,7 @@ impl<'a> TreatyMap<'a> {
                     name: &line.name,
                     label,
                     tag,
+                    uncertain: line.uncertain,
                     symbol: palette::LineSymbol::of(certain_before, line.uncertain),
                     geometry: &line.geometry,
                 })
@@ -287,6 +292,7 @@ impl<'a> TreatyMap<'a> {
             .map(|p| PlaceView {
                 id: &p.id,
                 name: p.name_in(year).into_owned(),
+                modern: p.modern.as_deref(),
                 rank: p.rank,
                 location: p.location,
             })

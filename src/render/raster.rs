@@ -4,16 +4,13 @@
 
 use std::convert::Infallible;
 
-use ab_glyph::{Font, OutlineCurve};
-use plotters::style::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontStyle,
 };
 use tiny_skia::{FillRule, Paint, PathBuilder, PixmapMut, Rect, Stroke, Transform};
 
-use super::plotting::{Canvas, PLOTTERS_FONT_FACTOR, SUBPIXEL};
-use crate::scene::text::{self, Face};
+use super::glyphs::{self, OutlineSink};
+use super::plotting::{Canvas, SUBPIXEL};
 
 type Outcome = Result<(), DrawingErrorKind<Infallible>>;
 
@@ -89,6 +86,27 @@ fn polyline(
         pb.close();
     }
     pb.finish()
+}
+
+/// Glyph outlines into a tiny-skia path.
+struct PathSink(PathBuilder);
+
+impl OutlineSink for PathSink {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0.move_to(x, y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0.line_to(x, y);
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.0.quad_to(x1, y1, x, y);
+    }
+    fn cubic_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.0.cubic_to(x1, y1, x2, y2, x, y);
+    }
+    fn close(&mut self) {
+        self.0.close();
+    }
 }
 
 /// Pixels carry no structure: layers and groups are painted in order and forgotten.
@@ -176,81 +194,16 @@ impl DrawingBackend for TinySkiaBackend<'_> {
         Ok(())
     }
 
-    /// Text as glyph outlines of the bundled font, placed as the SVG places it: plotters' size
-    /// over 1.24 is the font size, and `VPos::Top` puts the baseline 0.76 em below `pos`.
+    /// Text as glyph outlines of the bundled font, placed as the SVG and PDF place it.
     fn draw_text<T: BackendTextStyle>(
         &mut self,
         text: &str,
         style: &T,
         pos: BackendCoord,
     ) -> Outcome {
-        let size = (style.size() / PLOTTERS_FONT_FACTOR) as f32;
-        let face = match style.style() {
-            FontStyle::Bold => Face::Bold,
-            FontStyle::Italic | FontStyle::Oblique => Face::Italic,
-            FontStyle::Normal => Face::Regular,
-        };
-        let width = text::width(text, f64::from(size), face) as f32;
-        let anchor = style.anchor();
-        let x0 = pos.0 as f32
-            - match anchor.h_pos {
-                HPos::Left => 0.0,
-                HPos::Center => width / 2.0,
-                HPos::Right => width,
-            };
-        let baseline = pos.1 as f32
-            + match anchor.v_pos {
-                VPos::Top => 0.76 * size,
-                VPos::Center => 0.25 * size,
-                VPos::Bottom => -0.25 * size,
-            };
-        let font = text::font(face);
-        let units = font.units_per_em().unwrap_or(1000.0);
-        let scale = size / units;
-        let mut pb = PathBuilder::new();
-        let mut pen = x0;
-        let mut previous = None;
-        for c in text.chars() {
-            let id = font.glyph_id(c);
-            if let Some(prev) = previous {
-                pen += font.kern_unscaled(prev, id) * scale;
-            }
-            if let Some(outline) = font.outline(id) {
-                let at = |p: ab_glyph::Point| (pen + p.x * scale, baseline - p.y * scale);
-                let mut last: Option<(f32, f32)> = None;
-                for curve in &outline.curves {
-                    let (start, end) = match curve {
-                        OutlineCurve::Line(a, b) => (at(*a), at(*b)),
-                        OutlineCurve::Quad(a, _, c) => (at(*a), at(*c)),
-                        OutlineCurve::Cubic(a, _, _, d) => (at(*a), at(*d)),
-                    };
-                    if last != Some(start) {
-                        if last.is_some() {
-                            pb.close();
-                        }
-                        pb.move_to(start.0, start.1);
-                    }
-                    match curve {
-                        OutlineCurve::Line(_, _) => pb.line_to(end.0, end.1),
-                        OutlineCurve::Quad(_, b, _) => {
-                            let b = at(*b);
-                            pb.quad_to(b.0, b.1, end.0, end.1);
-                        }
-                        OutlineCurve::Cubic(_, b, c, _) => {
-                            let (b, c) = (at(*b), at(*c));
-                            pb.cubic_to(b.0, b.1, c.0, c.1, end.0, end.1);
-                        }
-                    }
-                    last = Some(end);
-                }
-                if last.is_some() {
-                    pb.close();
-                }
-            }
-            pen += font.h_advance_unscaled(id) * scale;
-            previous = Some(id);
-        }
-        self.fill(pb.finish(), style.color());
+        let mut pb = PathSink(PathBuilder::new());
+        glyphs::outline(text, &glyphs::place(text, style, pos), &mut pb);
+        self.fill(pb.0.finish(), style.color());
         Ok(())
     }
 }

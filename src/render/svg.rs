@@ -14,8 +14,11 @@ use plotters_backend::{
     FontStyle,
 };
 
+use super::glyphs::{self, OutlineSink};
 use super::plotting::{draw_scene, xml_text, Canvas, PLOTTERS_FONT_FACTOR, SUBPIXEL};
+use super::svg_fonts::UsedChars;
 use crate::error::{Error, Result};
+use crate::options::SvgText;
 use crate::scene::text::FAMILY;
 use crate::scene::{Feature, Group, Layer, LayerId, Scene};
 
@@ -25,6 +28,10 @@ type Outcome = std::result::Result<(), DrawingErrorKind<Infallible>>;
 struct SvgWriter {
     out: String,
     size: (u32, u32),
+    /// How text is written.
+    text: SvgText,
+    /// The characters each face draws (for the embedded font subset).
+    used: UsedChars,
     /// Ids written so far: a data id that repeats (a region on several overview panels, a
     /// region named like a layer) gets a numbered suffix, so every id stays unique.
     ids: BTreeSet<String>,
@@ -271,13 +278,26 @@ impl DrawingBackend for SvgWriter {
     }
 
     /// Text with the bundled family, placed as the PNG places it: plotters' size over 1.24 is
-    /// the font size, and `VPos::Top` puts the baseline 0.76 em below `pos`.
+    /// the font size, and `VPos::Top` puts the baseline 0.76 em below `pos`. With
+    /// [`SvgText::Paths`], the glyph outlines instead, named by the text.
     fn draw_text<T: BackendTextStyle>(
         &mut self,
         text: &str,
         style: &T,
         (x, y): BackendCoord,
     ) -> Outcome {
+        if self.text == SvgText::Paths {
+            let mut d = PathData(String::new());
+            glyphs::outline(text, &glyphs::place(text, style, (x, y)), &mut d);
+            let label = escape(text);
+            let _ = writeln!(
+                self.out,
+                "<path role=\"img\" aria-label=\"{label}\" d=\"{}\"{}><title>{label}</title></path>",
+                d.0.trim_end(),
+                paint("fill", style.color())
+            );
+            return Ok(());
+        }
         let size = style.size() / PLOTTERS_FONT_FACTOR;
         let anchor = style.anchor();
         let baseline = f64::from(y)
@@ -286,6 +306,7 @@ impl DrawingBackend for SvgWriter {
                 VPos::Center => 0.25 * size,
                 VPos::Bottom => -0.25 * size,
             };
+        self.used.add(glyphs::face_of(style.style()), text);
         let mut attributes = format!(
             "x=\"{x}\" y=\"{}\" font-family=\"{FAMILY}, sans-serif\" font-size=\"{}\"",
             num(baseline),
@@ -311,8 +332,32 @@ impl DrawingBackend for SvgWriter {
     }
 }
 
-/// Renders a scene to SVG text. The same scene always gives the same bytes.
-pub(crate) fn to_svg(scene: &Scene) -> Result<String> {
+/// Glyph outlines as SVG path data, in drawing units to a tenth.
+struct PathData(String);
+
+impl OutlineSink for PathData {
+    fn move_to(&mut self, x: f32, y: f32) {
+        let _ = write!(self.0, "M{} {}", num(x.into()), num(y.into()));
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        let _ = write!(self.0, "L{} {}", num(x.into()), num(y.into()));
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        let [x1, y1, x, y] = [x1, y1, x, y].map(|v| num(v.into()));
+        let _ = write!(self.0, "Q{x1} {y1} {x} {y}");
+    }
+    fn cubic_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        let [x1, y1, x2, y2, x, y] = [x1, y1, x2, y2, x, y].map(|v| num(v.into()));
+        let _ = write!(self.0, "C{x1} {y1} {x2} {y2} {x} {y}");
+    }
+    fn close(&mut self) {
+        self.0.push_str("Z ");
+    }
+}
+
+/// Renders a scene to SVG text, its text as `text` says. The same scene always gives the same
+/// bytes.
+pub(crate) fn to_svg(scene: &Scene, text: SvgText) -> Result<String> {
     let (width, height) = (scene.width.round() as u32, scene.height.round() as u32);
     let units = (
         (f64::from(width) * SUBPIXEL) as u32,
@@ -327,6 +372,8 @@ pub(crate) fn to_svg(scene: &Scene) -> Result<String> {
     let mut writer = SvgWriter {
         out: String::with_capacity(1 << 20),
         size: units,
+        text,
+        used: UsedChars::default(),
         ids: BTreeSet::new(),
     };
     let _ = writeln!(
@@ -345,7 +392,13 @@ pub(crate) fn to_svg(scene: &Scene) -> Result<String> {
         escape(&scene.title),
         escape(&scene.description)
     );
+    let head = writer.out.len();
     draw_scene(&mut writer, scene).map_err(|e| Error::Render(e.to_string()))?;
     writer.out.push_str("</svg>\n");
+    if text == SvgText::Embedded {
+        // The fonts go before the drawing, once it is known which characters it uses.
+        let style = writer.used.style_element()?;
+        writer.out.insert_str(head, &style);
+    }
     Ok(writer.out)
 }

@@ -88,7 +88,7 @@ fn usage_errors_keep_clap_exit_code() {
         .failure()
         .code(2);
     spheres_map(dir.path())
-        .args(["--year", "1912", "--format", "pdf"])
+        .args(["--year", "1912", "--format", "eps"])
         .assert()
         .failure()
         .code(2);
