@@ -21,6 +21,9 @@ pub(crate) trait Canvas: DrawingBackend {
     fn open_group(&mut self, _layer: LayerId, _group: &Group) {}
     /// The innermost open layer or group ends.
     fn close_group(&mut self) {}
+    /// The next text is drawn over a halo of this colour and stroke width (drawing units), so
+    /// it reads over fills, hatching and lines; `None` ends it. Painters without halos ignore it.
+    fn set_halo(&mut self, _halo: Option<(BackendColor, f32)>) {}
 }
 
 /// Drawing units per pixel.
@@ -119,7 +122,7 @@ pub(crate) fn draw_scene<B: Canvas>(
     Ok(())
 }
 
-fn draw_item<B: DrawingBackend>(
+fn draw_item<B: Canvas>(
     b: &mut B,
     item: &Item,
 ) -> Result<(), plotters_backend::DrawingErrorKind<B::ErrorType>> {
@@ -179,7 +182,16 @@ fn draw_item<B: DrawingBackend>(
             // Backends put the baseline 0.76 em under a VPos::Top anchor (as plotters' SVG
             // backend does with dy = 0.76em): move up so it lands where the scene put it.
             let top = t.baseline - 0.76 * t.size;
-            b.draw_text(&t.text, &text_style, (c(t.x), c(top)))
+            if let Some(halo) = t.halo {
+                // A quarter of an em in all: enough to part the letters from what is beneath.
+                let width = (t.size * 0.25 * SUBPIXEL) as f32;
+                b.set_halo(Some((rgba(halo, 1.0).to_backend_color(), width)));
+            }
+            let drawn = b.draw_text(&t.text, &text_style, (c(t.x), c(top)));
+            if t.halo.is_some() {
+                b.set_halo(None);
+            }
+            drawn
         }
     }
 }

@@ -19,6 +19,8 @@ pub(crate) struct TinySkiaBackend<'a> {
     pixmap: PixmapMut<'a>,
     transform: Transform,
     size: (u32, u32),
+    /// The halo for the next text, if any.
+    halo: Option<(BackendColor, f32)>,
 }
 
 impl<'a> TinySkiaBackend<'a> {
@@ -30,6 +32,7 @@ impl<'a> TinySkiaBackend<'a> {
             pixmap,
             transform: Transform::from_scale(per_unit, per_unit).post_translate(0.0, -top),
             size,
+            halo: None,
         }
     }
 
@@ -110,7 +113,11 @@ impl OutlineSink for PathSink {
 }
 
 /// Pixels carry no structure: layers and groups are painted in order and forgotten.
-impl Canvas for TinySkiaBackend<'_> {}
+impl Canvas for TinySkiaBackend<'_> {
+    fn set_halo(&mut self, halo: Option<(BackendColor, f32)>) {
+        self.halo = halo;
+    }
+}
 
 impl DrawingBackend for TinySkiaBackend<'_> {
     type ErrorType = Infallible;
@@ -203,7 +210,17 @@ impl DrawingBackend for TinySkiaBackend<'_> {
     ) -> Outcome {
         let mut pb = PathSink(PathBuilder::new());
         glyphs::outline(text, &glyphs::place(text, style, pos), &mut pb);
-        self.fill(pb.0.finish(), style.color());
+        let path = pb.0.finish();
+        if let (Some((color, width)), Some(path)) = (self.halo, &path) {
+            let stroke = Stroke {
+                width,
+                line_join: tiny_skia::LineJoin::Round,
+                ..Stroke::default()
+            };
+            self.pixmap
+                .stroke_path(path, &Self::paint(color), &stroke, self.transform, None);
+        }
+        self.fill(path, style.color());
         Ok(())
     }
 }

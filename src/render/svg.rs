@@ -35,6 +35,8 @@ struct SvgWriter {
     /// Ids written so far: a data id that repeats (a region on several overview panels, a
     /// region named like a layer) gets a numbered suffix, so every id stays unique.
     ids: BTreeSet<String>,
+    /// The halo for the next text, as stroke attributes painted under the fill.
+    halo: String,
 }
 
 /// Escapes text for XML content and attribute values.
@@ -133,6 +135,16 @@ impl SvgWriter {
 }
 
 impl Canvas for SvgWriter {
+    fn set_halo(&mut self, halo: Option<(BackendColor, f32)>) {
+        self.halo = halo.map_or_else(String::new, |(c, width)| {
+            format!(
+                "{} stroke-width=\"{}\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+                paint("stroke", c),
+                num(width.into())
+            )
+        });
+    }
+
     fn open_layer(&mut self, layer: &Layer) {
         let name = layer.id.name();
         let id = self.unique_id(name.to_string());
@@ -292,9 +304,10 @@ impl DrawingBackend for SvgWriter {
             let label = escape(text);
             let _ = writeln!(
                 self.out,
-                "<path role=\"img\" aria-label=\"{label}\" d=\"{}\"{}><title>{label}</title></path>",
+                "<path role=\"img\" aria-label=\"{label}\" d=\"{}\"{}{}><title>{label}</title></path>",
                 d.0.trim_end(),
-                paint("fill", style.color())
+                paint("fill", style.color()),
+                self.halo
             );
             return Ok(());
         }
@@ -324,8 +337,9 @@ impl DrawingBackend for SvgWriter {
         }
         let _ = writeln!(
             self.out,
-            "<text {attributes}{}>{}</text>",
+            "<text {attributes}{}{}>{}</text>",
             paint("fill", style.color()),
+            self.halo,
             escape(text)
         );
         Ok(())
@@ -375,6 +389,7 @@ pub(crate) fn to_svg(scene: &Scene, text: SvgText) -> Result<String> {
         text,
         used: UsedChars::default(),
         ids: BTreeSet::new(),
+        halo: String::new(),
     };
     let _ = writeln!(
         writer.out,
