@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+mod context;
 mod geom;
 mod history;
 mod layers;
@@ -46,7 +47,10 @@ fn parse_args() -> Result<Args> {
                 }
             }
             "-h" | "--help" => {
-                println!("usage: build-geodata [--sources DIR] [--out DIR]");
+                println!(
+                    "usage: build-geodata [--sources DIR] [--out DIR]\n       {}",
+                    context::extract::USAGE
+                );
                 std::process::exit(0);
             }
             other => bail!("unknown argument {other:?} (try --help)"),
@@ -56,6 +60,11 @@ fn parse_args() -> Result<Args> {
 }
 
 fn run() -> Result<()> {
+    // The one step that reads files from outside the repository (see context::extract).
+    if std::env::args().nth(1).as_deref() == Some("extract-context") {
+        let args = context::extract::parse_args(std::env::args().skip(2))?;
+        return context::extract::run(&args);
+    }
     let args = parse_args()?;
     let files = pipeline::run(&args.sources)?;
     output::write_all(&args.out, &files)?;

@@ -5,6 +5,7 @@ use std::path::Path;
 use anyhow::{anyhow, bail, Context, Result};
 use geo::Coord;
 
+use crate::context::ContextLand;
 use crate::history::History;
 use crate::layers;
 use crate::lines::{self, TreatyLine};
@@ -27,12 +28,16 @@ pub fn run(sources_dir: &Path) -> Result<Vec<(String, String)>> {
     let mut treaty = l1907.coords.clone();
     treaty.extend(l1912.coords.iter().skip(1));
 
-    let built = regions::build(&src, &hist, &treaty)?;
+    let mut built = regions::build(&src, &hist, &treaty)?;
+    // Context land beyond the 10m window (see context.rs).
+    let ctx = ContextLand::load(sources_dir)?;
+    ctx.extend(&mut built.regions)?;
     let geoms: Vec<_> = built.regions.iter().map(|r| r.geometry.clone()).collect();
-    let part = topology::simplify_partition(
+    let part = topology::simplify_partition_pinned(
         &geoms,
         hist.simplify.epsilon_deg,
         hist.simplify.min_island_deg2,
+        &|p| ctx.on_seam(p),
     )
     .context("simplifying regions")?;
 
@@ -40,6 +45,7 @@ pub fn run(sources_dir: &Path) -> Result<Vec<(String, String)>> {
     for (raw, geom) in built.regions.iter().zip(&part.regions) {
         let meta = hist
             .region(raw.id)
+            .or_else(|| ctx.region(raw.id))
             .ok_or_else(|| anyhow!("history.toml: no [[regions]] entry for {}", raw.id))?;
         let mut props = Props::new();
         put(&mut props, "id", raw.id);
@@ -49,7 +55,7 @@ pub fn run(sources_dir: &Path) -> Result<Vec<(String, String)>> {
         put_opt(&mut props, "name_ja", meta.name_ja.clone());
         put_opt(&mut props, "name_ru", meta.name_ru.clone());
         put_opt(&mut props, "name_zh", meta.name_zh.clone());
-        put(&mut props, "note", meta.note.as_str());
+        put(&mut props, "note", ctx.note(raw.id, &meta.note));
         region_features.push(Feature {
             properties: props,
             geometry: output::multipolygon(geom),

@@ -294,10 +294,22 @@ fn conflicting_arcs(simple: &[Option<Vec<P>>], arcs: &[Arc]) -> HashSet<usize> {
 }
 
 /// Snaps, splits into arcs, simplifies and reassembles the regions.
+#[allow(dead_code)] // the build pins the window's edge; kept for the tests and other callers
 pub fn simplify_partition(
     regions: &[MultiPolygon<f64>],
     eps_deg: f64,
     min_island_deg2: f64,
+) -> Result<Partition> {
+    simplify_partition_pinned(regions, eps_deg, min_island_deg2, &|_| false)
+}
+
+/// [`simplify_partition`], with arcs also split at every vertex for which
+/// `pinned` is true (such vertices are kept as they are).
+pub fn simplify_partition_pinned(
+    regions: &[MultiPolygon<f64>],
+    eps_deg: f64,
+    min_island_deg2: f64,
+    pinned: &dyn Fn(P) -> bool,
 ) -> Result<Partition> {
     // 1. Snap to the grid.
     let mut rings: Vec<Ring> = Vec::new();
@@ -417,7 +429,9 @@ pub fn simplify_partition(
             continue;
         }
         let owners_at = |i: usize| &edge_owners[&key(r.pts[i % n], r.pts[(i + 1) % n])];
-        let junction = |i: usize| degree[&r.pts[i]] >= 3 || owners_at(i) != owners_at(i + n - 1);
+        let junction = |i: usize| {
+            degree[&r.pts[i]] >= 3 || owners_at(i) != owners_at(i + n - 1) || pinned(r.pts[i])
+        };
         let js: Vec<usize> = (0..n).filter(|&i| junction(i)).collect();
         let mut pieces: Vec<(Vec<P>, bool)> = Vec::new();
         if js.is_empty() {
@@ -632,6 +646,30 @@ mod tests {
         assert!((total - 2.0).abs() < 1e-9, "gap: union {total}");
         assert!(sa.0[0].exterior().0.len() < a.0[0].exterior().0.len());
         assert_eq!(p.shared_border(0, 1).len(), 1);
+    }
+
+    /// A pinned vertex ends arcs, so simplification keeps it.
+    #[test]
+    fn pinned_vertices_are_kept() {
+        let ring = vec![
+            Coord { x: 0.0, y: 0.0 },
+            Coord { x: 1.0, y: 0.0 },
+            Coord { x: 1.0, y: 1.0 },
+            Coord { x: 0.5, y: 1.001 },
+            Coord { x: 0.0, y: 1.0 },
+        ];
+        let square = crate::geom::polygon(ring);
+        let has = |p: &Partition| {
+            p.regions[0].0[0]
+                .exterior()
+                .0
+                .contains(&Coord { x: 0.5, y: 1.001 })
+        };
+        let plain = simplify_partition(std::slice::from_ref(&square), 0.01, 0.0).unwrap();
+        assert!(!has(&plain));
+        let pin = to_unit(Coord { x: 0.5, y: 1.001 });
+        let pinned = simplify_partition_pinned(&[square], 0.01, 0.0, &|p| p == pin).unwrap();
+        assert!(has(&pinned));
     }
 
     #[test]
