@@ -11,6 +11,7 @@ use super::map::{to_line_string, RegionPixels};
 use super::map_labels::leader;
 use super::text::{self, Face};
 use super::{text_bounds, Align, Feature, Group, Item, LayerId, Scene, TextItem};
+use crate::data::geodata::Role;
 use crate::model::{palette, RegionView};
 use crate::projection::fit::PixelBox;
 
@@ -101,6 +102,12 @@ pub(super) fn label_region(
     else {
         return;
     };
+    // Surrounding land no power holds is named only where much of it shows, and never in a
+    // callout: a corner of a neighbour needs no name.
+    let context = state.role == Role::Context && state.power.is_none();
+    if context && largest.unsigned_area() < 0.03 * frame.width * frame.height {
+        return;
+    }
     // Placement works on a coarser outline: labels need pixels, not every vertex.
     let coarse = coarsen(largest, 5.0 * u);
     let anchor = polylabel::polylabel(&coarse, &(8.0 * u))
@@ -162,6 +169,9 @@ pub(super) fn label_region(
             occupied.add(text_bounds(&item).grown(2.0 * u));
             group.items.push(Item::Text(item));
         }
+        return;
+    }
+    if context {
         return;
     }
     // A callout: the name beside the region, in its own ink on a halo, with a leader line.
