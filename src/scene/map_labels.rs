@@ -126,13 +126,20 @@ pub(super) fn draw(
         .collect();
     for (index, pixels) in region_pixels {
         let region = &map.regions[*index];
+        // Sampled on a grid over the box: a long name can cover a region between its corners.
         let over_other = |b: &Bounds| {
-            let corners = [(b.x0, b.y0), (b.x1, b.y0), (b.x0, b.y1), (b.x1, b.y1)];
+            let samples: Vec<geo::Point<f64>> = (0..=8)
+                .flat_map(|i| {
+                    (0..=2).map(move |j| {
+                        geo::Point::new(
+                            b.x0 + (b.x1 - b.x0) * f64::from(i) / 8.0,
+                            b.y0 + (b.y1 - b.y0) * f64::from(j) / 2.0,
+                        )
+                    })
+                })
+                .collect();
             spheres.iter().any(|(id, polygon)| {
-                *id != region.id
-                    && corners
-                        .iter()
-                        .any(|&(x, y)| polygon.contains(&geo::Point::new(x, y)))
+                *id != region.id && samples.iter().any(|p| polygon.contains(p))
             })
         };
         label_region(

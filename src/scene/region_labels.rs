@@ -60,7 +60,7 @@ fn stack(lines: &[String], anchor: Px, size: f64, color: crate::color::Rgb) -> V
             face: Face::Bold,
             color,
             align: Align::Center,
-            halo: Some(palette::PAPER),
+            halo: (color != palette::PAPER).then_some(palette::PAPER),
         })
         .collect()
 }
