@@ -8,7 +8,6 @@ use rayon::prelude::*;
 
 use crate::data::Dataset;
 use crate::error::{Error, Result};
-use crate::model::key::Key;
 use crate::model::TreatyMap;
 use crate::options::MapOptions;
 use crate::render::{self, Format};
@@ -54,6 +53,7 @@ impl BatchRequest {
     /// together. [`render_all`] calls it first.
     pub fn check(&self, dataset: &Dataset) -> Result<()> {
         self.options.check()?;
+        dataset.check_extent(self.options.extent)?;
         if self.years.is_empty() {
             return Err(Error::Usage("choose a map: --year YEAR or --all".into()));
         }
@@ -117,8 +117,8 @@ pub fn render_all(
         .iter()
         .map(|&y| TreatyMap::for_year(dataset, y))
         .collect::<Result<Vec<_>>>()?;
-    // One scene per year serves its SVG, PNG and timeline frame. A series shares one key, so
-    // its slides line up; a single map keys only what it shows.
+    // One scene per year serves its SVG, PNG and timeline frame. Each map keys what it shows,
+    // so a file name means one content whichever command wrote it.
     let drawn = request
         .formats
         .iter()
@@ -126,14 +126,7 @@ pub fn render_all(
         || request.timeline;
     let scenes: Vec<Scene> = if drawn {
         maps.par_iter()
-            .map(|map| {
-                let key = if maps.len() > 1 {
-                    Key::for_series(map, &maps)
-                } else {
-                    map.key.clone()
-                };
-                Scene::for_map(map, &key, &request.options)
-            })
+            .map(|map| Scene::for_map(map, &map.key, &request.options))
             .collect()
     } else {
         Vec::new()

@@ -67,7 +67,7 @@ pub struct Cli {
     format: Vec<FormatArg>,
 
     /// Size, type and layout for a use: slide (1920×1080, large labels), slide-4x3
-    /// (1600×1200), article (17 × 12 cm at 300 dpi, print type), thumbnail (640×360)
+    /// (1600×1200), article (170 × 120 mm at 300 dpi), column (85 × 110 mm), thumbnail (640×360)
     #[arg(long, value_name = "PRESET")]
     preset: Option<Preset>,
 
@@ -117,9 +117,11 @@ enum Preset {
     /// 1600 × 1200 (4:3)
     #[value(name = "slide-4x3")]
     Slide4x3,
-    /// 17 × 12 cm at 300 dpi, small print type
+    /// 170 × 120 mm at 300 dpi, print type (6 pt and up)
     Article,
-    /// 640 × 360
+    /// 85 × 110 mm at 300 dpi: a one-column print figure
+    Column,
+    /// 640 × 360, main names only, no key
     Thumbnail,
 }
 
@@ -129,6 +131,7 @@ impl From<Preset> for spheres_map::Preset {
             Preset::Slide => spheres_map::Preset::Slide,
             Preset::Slide4x3 => spheres_map::Preset::Slide4x3,
             Preset::Article => spheres_map::Preset::Article,
+            Preset::Column => spheres_map::Preset::Column,
             Preset::Thumbnail => spheres_map::Preset::Thumbnail,
         }
     }

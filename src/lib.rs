@@ -42,7 +42,7 @@ mod scene;
 
 pub use data::{AgreementInfo, DataFiles, Dataset, MAX_FILE_BYTES};
 pub use error::{Error, Result};
-pub use options::{MapOptions, Preset};
+pub use options::{MapOptions, Page, Preset, Style};
 pub use render::Format;
 
 use model::TreatyMap;
@@ -57,6 +57,7 @@ pub fn render_map(
     options: &MapOptions,
 ) -> Result<Vec<u8>> {
     options.check()?;
+    dataset.check_extent(options.extent)?;
     let map = TreatyMap::for_year(dataset, year)?;
     match format {
         Format::GeoJson => Ok(render::geojson::to_geojson(&map)?.into_bytes()),

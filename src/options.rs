@@ -1,5 +1,5 @@
-//! What a caller asks of a map — page size, type scale, printed size — checked once, here, so a
-//! library caller gets the same one-line errors as the command line.
+//! What a caller asks of a map — page size, kind of page, printed size, extent, style — checked
+//! once, here, so a library caller gets the same one-line errors as the command line.
 
 use crate::error::{Error, Result};
 
@@ -11,18 +11,43 @@ const DPI: std::ops::RangeInclusive<u32> = 72..=1200;
 /// A size, type and layout for one use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Preset {
-    /// 1920 × 1080, large labels for projection.
+    /// 1920 × 1080, type for a lecture hall.
     Slide,
-    /// 1600 × 1200 (4:3).
+    /// 1600 × 1200 (4:3), type for a lecture hall.
     Slide4x3,
-    /// 17 × 12 cm for print, at a given dpi.
+    /// 170 × 120 mm for print (a page-wide figure), at a given dpi.
     Article,
-    /// 640 × 360.
+    /// 85 × 110 mm for print (a one-column figure), at a given dpi.
+    Column,
+    /// 640 × 360, no key.
     Thumbnail,
 }
 
-/// Article figures: a page-width figure with room for the key below.
-const ARTICLE_MM: (f64, f64) = (170.0, 120.0);
+/// What a page is for: it sets the type sizes (see the scene's type scale).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Page {
+    /// A screen figure sized in pixels (the default 1920 × 1080).
+    Screen,
+    /// A slide: type large enough for the back of a lecture hall.
+    Slide,
+    /// Print at `dpi`: type in points, never under 6 pt.
+    Print {
+        /// Pixels per inch.
+        dpi: u32,
+    },
+    /// A thumbnail: main names only, no key.
+    Thumbnail,
+}
+
+/// How areas are told apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Style {
+    /// Colour by power, tint by status.
+    #[default]
+    Colour,
+    /// Black and white: grey by status, pattern and lettering by power.
+    Mono,
+}
 
 /// The page of one map.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,24 +56,34 @@ pub struct MapOptions {
     pub width: u32,
     /// Canvas height in px.
     pub height: u32,
-    /// Multiplies every text size and line weight (1 = sized for the canvas).
+    /// What the page is for (sets the type sizes).
+    pub page: Page,
+    /// Multiplies every text size and line weight (1 = sized for the page).
     pub text_scale: f64,
     /// Printed size in millimetres, written into vector output so print layouts place it at
     /// that size; `None` for screen output sized in pixels.
     pub print_size_mm: Option<(f64, f64)>,
     /// PNG pixels per canvas pixel (2 gives a 3840 × 2160 PNG of a 1920 × 1080 page).
     pub png_scale: f64,
+    /// The lon/lat box to show (west, south, east, north) for a detail map; `None` shows every
+    /// region the agreements assign.
+    pub extent: Option<[f64; 4]>,
+    /// Colour or black and white.
+    pub style: Style,
 }
 
 impl Default for MapOptions {
-    /// A 1920 × 1080 slide.
+    /// A 1920 × 1080 screen figure.
     fn default() -> Self {
         MapOptions {
             width: 1920,
             height: 1080,
+            page: Page::Screen,
             text_scale: 1.0,
             print_size_mm: None,
             png_scale: 1.0,
+            extent: None,
+            style: Style::Colour,
         }
     }
 }
@@ -65,43 +100,42 @@ impl MapOptions {
     /// assert!(MapOptions::for_preset(None, Some(300)).is_err());
     /// ```
     pub fn for_preset(preset: Option<Preset>, dpi: Option<u32>) -> Result<MapOptions> {
-        if dpi.is_some() && preset != Some(Preset::Article) {
+        let print = matches!(preset, Some(Preset::Article | Preset::Column));
+        if dpi.is_some() && !print {
             return Err(Error::Usage(
-                "--dpi applies to --preset article only; use --width, --height or --scale".into(),
+                "--dpi applies to the print presets (article, column) only; use --width, \
+                 --height or --scale"
+                    .into(),
             ));
         }
-        let options = |width, height, text_scale| MapOptions {
+        let screen = |width, height, page| MapOptions {
             width,
             height,
-            text_scale,
+            page,
             ..MapOptions::default()
         };
-        let Some(preset) = preset else {
-            return Ok(MapOptions::default());
+        let printed = |(w_mm, h_mm): (f64, f64)| -> Result<MapOptions> {
+            let dpi = dpi.unwrap_or(300);
+            if !DPI.contains(&dpi) {
+                return Err(Error::Usage(format!(
+                    "--dpi must be between {} and {}",
+                    DPI.start(),
+                    DPI.end()
+                )));
+            }
+            let px = |mm: f64| (mm / 25.4 * f64::from(dpi)).round() as u32;
+            Ok(MapOptions {
+                print_size_mm: Some((w_mm, h_mm)),
+                ..screen(px(w_mm), px(h_mm), Page::Print { dpi })
+            })
         };
         Ok(match preset {
-            Preset::Slide => options(1920, 1080, 1.25),
-            Preset::Slide4x3 => options(1600, 1200, 1.3),
-            Preset::Thumbnail => options(640, 360, 1.8),
-            Preset::Article => {
-                let dpi = dpi.unwrap_or(300);
-                if !DPI.contains(&dpi) {
-                    return Err(Error::Usage(format!(
-                        "--dpi must be between {} and {}",
-                        DPI.start(),
-                        DPI.end()
-                    )));
-                }
-                let px = |mm: f64| (mm / 25.4 * f64::from(dpi)).round() as u32;
-                let (w, h) = (px(ARTICLE_MM.0), px(ARTICLE_MM.1));
-                // Labels of about 6.5 pt whatever the resolution.
-                let unit = (f64::from(w) / 1920.0).min(f64::from(h) / 1080.0);
-                let label_px = 6.5 / 72.0 * f64::from(dpi);
-                MapOptions {
-                    print_size_mm: Some(ARTICLE_MM),
-                    ..options(w, h, label_px / (14.0 * unit))
-                }
-            }
+            None => MapOptions::default(),
+            Some(Preset::Slide) => screen(1920, 1080, Page::Slide),
+            Some(Preset::Slide4x3) => screen(1600, 1200, Page::Slide),
+            Some(Preset::Thumbnail) => screen(640, 360, Page::Thumbnail),
+            Some(Preset::Article) => printed((170.0, 120.0))?,
+            Some(Preset::Column) => printed((85.0, 110.0))?,
         })
     }
 
@@ -124,7 +158,7 @@ impl MapOptions {
         (px(self.width), px(self.height))
     }
 
-    /// Checks the page size, type scale and PNG size.
+    /// Checks the page size, type scale, PNG size and extent.
     pub fn check(&self) -> Result<()> {
         if !PAGE_PX.contains(&self.width) || !PAGE_PX.contains(&self.height) {
             return Err(Error::Usage(format!(
@@ -148,6 +182,26 @@ impl MapOptions {
                 "the PNG would have {:.0} million pixels; the limit is 100 million",
                 pixels / 1e6
             )));
+        }
+        if let Some([west, south, east, north]) = self.extent {
+            let finite = [west, south, east, north].iter().all(|v| v.is_finite());
+            if !finite || !(-180.0..=180.0).contains(&west) || !(-180.0..=180.0).contains(&east) {
+                return Err(Error::Usage(
+                    "--extent takes WEST,SOUTH,EAST,NORTH in degrees".into(),
+                ));
+            }
+            if !(-85.0..=85.0).contains(&south) || !(-85.0..=85.0).contains(&north) {
+                return Err(Error::Usage(
+                    "--extent: latitudes must lie between 85° S and 85° N".into(),
+                ));
+            }
+            if east - west < 0.5 || north - south < 0.5 {
+                return Err(Error::Usage(
+                    "--extent must be at least half a degree each way, west before east and \
+                     south before north"
+                        .into(),
+                ));
+            }
         }
         Ok(())
     }

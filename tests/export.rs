@@ -3,7 +3,7 @@
 use geo::{Contains, MultiPolygon, Point};
 use serde_json::Value;
 
-use crate::util::spheres_map;
+use spheres_map::{render_map, Dataset, Format, MapOptions};
 
 /// One exported region.
 struct Region {
@@ -19,14 +19,9 @@ struct Exported {
 
 impl Exported {
     fn for_year(year: i32) -> Exported {
-        let dir = tempfile::tempdir().unwrap();
-        spheres_map(dir.path())
-            .args(["--year", &year.to_string(), "--format", "geojson", "-q"])
-            .assert()
-            .success();
-        let text =
-            std::fs::read_to_string(dir.path().join(format!("output/{year}.geojson"))).unwrap();
-        let fc: geojson::FeatureCollection = serde_json::from_str(&text).unwrap();
+        let data = Dataset::embedded().unwrap();
+        let bytes = render_map(&data, year, Format::GeoJson, &MapOptions::default()).unwrap();
+        let fc: geojson::FeatureCollection = serde_json::from_slice(&bytes).unwrap();
         let features = fc
             .features
             .iter()
@@ -92,12 +87,10 @@ fn harbin_is_russian_and_mukden_japanese_in_1907() {
 #[test]
 fn inner_mongolia_has_no_power_before_1912() {
     for year in [1907, 1909, 1910, 1911] {
-        let map = Exported::for_year(year);
-        for id in ["east_inner_mongolia", "west_inner_mongolia"] {
-            let f = map.by_id(id);
-            assert_eq!(f.power, None, "{id} in {year}");
-            assert_eq!(f.status, None, "{id} in {year}");
-        }
+        let f = Exported::for_year(year);
+        let f = f.by_id("inner_mongolia");
+        assert_eq!(f.power, None, "{year}");
+        assert_eq!(f.status, None, "{year}");
     }
     let map = Exported::for_year(1912);
     assert_eq!(
@@ -119,4 +112,22 @@ fn korea_is_a_protectorate_until_the_annexation() {
     let status = |year| Exported::for_year(year).at(seoul.0, seoul.1).status.clone();
     assert_eq!(status(1909).as_deref(), Some("protectorate"));
     assert_eq!(status(1910).as_deref(), Some("colony"));
+}
+
+/// Issue 9, item 1: Inner Mongolia was first divided on 8 July 1912. Before, east and west are
+/// one Feature, with no Peking meridian; from 1912 they are two.
+#[test]
+fn issue9_inner_mongolia_is_one_unit_before_1912() {
+    const EAST: (f64, f64) = (119.0, 43.5);
+    const WEST: (f64, f64) = (111.5, 41.5);
+    for year in [1907, 1910, 1911] {
+        let map = Exported::for_year(year);
+        let (east, west) = (map.at(EAST.0, EAST.1), map.at(WEST.0, WEST.1));
+        assert_eq!(east.id, "inner_mongolia", "{year}");
+        assert_eq!(west.id, east.id, "{year}");
+        assert_eq!(east.power, None, "{year}");
+    }
+    let map = Exported::for_year(1912);
+    assert_eq!(map.at(EAST.0, EAST.1).id, "east_inner_mongolia");
+    assert_eq!(map.at(WEST.0, WEST.1).id, "west_inner_mongolia");
 }

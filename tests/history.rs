@@ -52,16 +52,16 @@ fn issue9_barga_year_by_year() {
             "{year}"
         );
     }
+    // From 1912 the strip is no boundary: Barga and the zone are one unit in the Russian sphere.
     for year in 1912..=1917 {
-        assert_eq!(state(&data, year, "barga"), russian("sphere"), "{year}");
         assert_eq!(
-            state(&data, year, "cer_zone_barga"),
+            state(&data, year, "barga_1912"),
             russian("sphere"),
             "{year}"
         );
     }
-    assert!(!note(&data, 1914, "barga").contains("special region"));
-    assert!(note(&data, 1915, "barga").contains("special region"));
+    assert!(!note(&data, 1914, "barga_1912").contains("special region"));
+    assert!(note(&data, 1915, "barga_1912").contains("special region"));
 }
 
 /// Issue 9, item 7: under the Qing, Tannu Uriankhai was administered from Uliassutai with Outer
@@ -89,4 +89,50 @@ fn issue9_tannu_uriankhai_before_1914() {
             "{year}"
         );
     }
+}
+
+fn svg(data: &Dataset, year: i32) -> String {
+    let bytes = render_map(data, year, Format::Svg, &MapOptions::default()).expect("map");
+    String::from_utf8(bytes).unwrap()
+}
+
+/// Issue 9, item 2: a place is drawn only in the years it existed (Belotsarsk, founded 1914).
+#[test]
+fn issue9_places_only_within_their_dates() {
+    let data = Dataset::embedded().expect("dataset");
+    for year in [1907, 1910, 1913] {
+        assert!(!svg(&data, year).contains("Belotsarsk"), "{year}");
+    }
+    assert!(svg(&data, 1914).contains("Belotsarsk"));
+}
+
+/// Issue 9, item 3: by the end of 1917 the agreements had lapsed (Decree on Peace, 8 Nov
+/// 1917): the title says so, and the spheres are drawn as no longer in force; annexations and
+/// leases made by other treaties stand.
+#[test]
+fn issue9_the_1917_map_shows_the_agreements_lapsed() {
+    let data = Dataset::embedded().expect("dataset");
+    let map = svg(&data, 1917);
+    let doc = roxmltree::Document::parse(&map).unwrap();
+    let title: String = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("title"))
+        .unwrap()
+        .descendants()
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(title.contains("agreements lapsed"), "{title}");
+    let class = |id: &str| {
+        doc.descendants()
+            .find(|n| n.attribute("id") == Some(id))
+            .and_then(|n| n.attribute("class"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(class("south_manchuria").contains("lapsed"));
+    assert!(class("outer_mongolia").contains("lapsed"));
+    assert!(!class("korea").contains("lapsed"), "an annexation stands");
+    assert!(!class("kwantung").contains("lapsed"), "a lease stands");
+    // The year before, nothing has lapsed.
+    assert!(!svg(&data, 1916).contains("lapsed"));
 }

@@ -10,4 +10,5 @@ mod cli;
 mod data_validation;
 mod export;
 mod history;
+mod hostile;
 mod svg;

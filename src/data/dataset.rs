@@ -1,5 +1,9 @@
 //! A checked pair of outlines and treaty file: what every later step reads.
 
+use std::collections::BTreeSet;
+
+use geo::{BooleanOps, BoundingRect, MultiPolygon};
+
 use crate::data::geodata::Geodata;
 use crate::data::treaties::Treaties;
 use crate::error::{Error, Result};
@@ -46,13 +50,20 @@ pub struct Dataset {
     pub(crate) geodata: Geodata,
     /// The treaty file.
     pub(crate) treaties: Treaties,
+    /// The outline of each union in `treaties.unions`, in the same order.
+    pub(crate) union_outlines: Vec<MultiPolygon<f64>>,
+    /// The lon/lat box the outlines cover (west, south, east, north): a map never shows
+    /// beyond it, where it would have nothing to draw.
+    pub(crate) coverage: [f64; 4],
 }
 
 impl Dataset {
     /// Joins outlines and treaties and checks that every id the treaty file uses exists.
     pub(crate) fn new(geodata: Geodata, treaties: Treaties, treaty_file: &str) -> Result<Dataset> {
+        let region_ids: BTreeSet<&str> = geodata.regions.iter().map(|r| r.id.as_str()).collect();
+        let line_ids: BTreeSet<&str> = geodata.lines.iter().map(|l| l.id.as_str()).collect();
         for (region, place) in treaties.referenced_regions() {
-            if geodata.region(region).is_none() {
+            if !region_ids.contains(region) {
                 return Err(Error::invalid(
                     treaty_file,
                     format!("{place} names region '{region}', which is not in the outlines"),
@@ -61,7 +72,7 @@ impl Dataset {
         }
         for agreement in &treaties.agreements {
             for line in &agreement.lines {
-                if !geodata.lines.is_empty() && !geodata.lines.iter().any(|l| &l.id == line) {
+                if !line_ids.is_empty() && !line_ids.contains(line.as_str()) {
                     return Err(Error::invalid(
                         treaty_file,
                         format!(
@@ -72,7 +83,44 @@ impl Dataset {
                 }
             }
         }
-        Ok(Dataset { geodata, treaties })
+        let mut union_outlines = Vec::with_capacity(treaties.unions.len());
+        for union in &treaties.unions {
+            if region_ids.contains(union.id.as_str()) {
+                return Err(Error::invalid(
+                    treaty_file,
+                    format!("union '{}' has the id of a region", union.id),
+                ));
+            }
+            let outline = union
+                .regions
+                .iter()
+                .filter_map(|id| geodata.region(id))
+                .fold(MultiPolygon::new(Vec::new()), |joined, r| {
+                    joined.union(&r.geometry)
+                });
+            union_outlines.push(outline);
+        }
+        let coverage = geodata
+            .regions
+            .iter()
+            .filter_map(|r| r.geometry.bounding_rect())
+            .fold(
+                [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
+                |[w, s, e, n], b| {
+                    [
+                        w.min(b.min().x),
+                        s.min(b.min().y),
+                        e.max(b.max().x),
+                        n.max(b.max().y),
+                    ]
+                },
+            );
+        Ok(Dataset {
+            geodata,
+            treaties,
+            union_outlines,
+            coverage,
+        })
     }
 
     /// The bundled dataset: outlines, treaties and context layers compiled into the binary.
@@ -157,6 +205,20 @@ impl Dataset {
                 }
             })
             .collect()
+    }
+
+    /// Checks that a chosen extent lies within what the outlines cover.
+    pub(crate) fn check_extent(&self, extent: Option<[f64; 4]>) -> Result<()> {
+        let Some([west, south, east, north]) = extent else {
+            return Ok(());
+        };
+        let [cw, cs, ce, cn] = self.coverage;
+        if west < cw || south < cs || east > ce || north > cn {
+            return Err(Error::Usage(format!(
+                "--extent must lie within the data's coverage: {cw}..{ce} east, {cs}..{cn} north"
+            )));
+        }
+        Ok(())
     }
 
     /// Every year a map can be drawn for.

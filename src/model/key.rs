@@ -4,20 +4,19 @@
 
 use std::collections::BTreeSet;
 
-use super::palette::{AreaStyle, Look, Ramp};
+use std::collections::BTreeMap;
+
+use super::palette::{AreaStyle, LineSymbol, Look, Ramp};
 use super::TreatyMap;
-use crate::data::treaties::{Agreement, Status};
+use crate::data::treaties::{Agreement, Lapse, Status};
 
 /// What a key entry shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Swatch {
     /// An area as the map paints it.
     Area(AreaStyle),
-    /// A demarcation line; dashed where its course is uncertain.
-    TreatyLine {
-        /// Drawn dashed.
-        uncertain: bool,
-    },
+    /// A demarcation line, in its symbol.
+    TreatyLine(LineSymbol),
     /// A railway.
     Railway,
     /// A river over water.
@@ -35,8 +34,6 @@ pub(crate) struct Entry {
     pub label: String,
     /// The treaty line it stands for, if any (several lines share one swatch).
     pub line: Option<String>,
-    /// Shown faded: in a series key, an entry this map does not use.
-    pub faded: bool,
 }
 
 impl Entry {
@@ -45,23 +42,13 @@ impl Entry {
             swatch,
             label,
             line: None,
-            faded: false,
         }
     }
 
-    fn treaty_line(id: &str, uncertain: bool, label: String) -> Entry {
+    fn treaty_line(id: &str, symbol: LineSymbol, label: String) -> Entry {
         Entry {
             line: Some(id.to_string()),
-            ..Entry::new(Swatch::TreatyLine { uncertain }, label)
-        }
-    }
-
-    /// What identifies an entry across the maps of a series.
-    fn same_as(&self, other: &Entry) -> bool {
-        match (&self.line, &other.line) {
-            (Some(a), Some(b)) => a == b,
-            (None, None) => self.swatch == other.swatch,
-            _ => false,
+            ..Entry::new(Swatch::TreatyLine(symbol), label)
         }
     }
 }
@@ -93,23 +80,30 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
     let states = || maps.iter().flat_map(|m| m.regions.iter());
     let mut areas = Vec::new();
     for (index, power) in first.powers.iter().enumerate() {
-        let held: BTreeSet<Status> = states()
-            .filter(|r| r.power.is_some_and(|p| p.id == power.id))
-            .filter_map(|r| r.status)
-            .collect();
-        let looks: BTreeSet<Look> = held.iter().map(|s| Look::of(*s)).collect();
+        // Each look this power's areas take, with the statuses drawn with it.
+        let mut looks: BTreeMap<Look, BTreeSet<Status>> = BTreeMap::new();
+        for r in states().filter(|r| r.power.is_some_and(|p| p.id == power.id)) {
+            if let Some(status) = r.status {
+                let look = if r.lapsed {
+                    Look::Lapsed
+                } else {
+                    Look::of(status)
+                };
+                looks.entry(look).or_default().insert(status);
+            }
+        }
         let ramp = Ramp::for_power(index, power.color.as_deref());
-        for look in looks {
-            let statuses: Vec<Status> = held
-                .iter()
-                .copied()
-                .filter(|s| Look::of(*s) == look)
-                .collect();
+        for (look, statuses) in looks {
             let names: Vec<&str> = statuses.iter().map(|s| s.describe()).collect();
-            let style = AreaStyle::of(Some((index, ramp)), statuses.first().copied());
+            let style = AreaStyle::of_look(Some((index, ramp)), look);
+            let lapsed = if look == Look::Lapsed {
+                ", agreement lapsed"
+            } else {
+                ""
+            };
             areas.push(Entry::new(
                 Swatch::Area(style),
-                format!("{} {}", power.adjective, or_list(&names)),
+                format!("{} {}{lapsed}", power.adjective, or_list(&names)),
             ));
         }
     }
@@ -145,12 +139,16 @@ fn or_list(items: &[&str]) -> String {
 
 impl Key {
     /// The key for one map, with the paragraph on the agreement in force.
-    pub(super) fn for_map(map: &TreatyMap<'_>, agreement: &Agreement) -> Key {
+    pub(super) fn for_map(
+        map: &TreatyMap<'_>,
+        agreement: &Agreement,
+        lapse: Option<&Lapse>,
+    ) -> Key {
         let areas = area_entries(std::slice::from_ref(map));
         let mut lines: Vec<Entry> = map
             .lines
             .iter()
-            .map(|l| Entry::treaty_line(l.id, l.uncertain, l.label.to_string()))
+            .map(|l| Entry::treaty_line(l.id, l.symbol, l.label.to_string()))
             .collect();
         if !map.railways.is_empty() {
             lines.push(Entry::new(
@@ -178,6 +176,11 @@ impl Key {
             note.push_str(ended);
         }
         end_sentence(&mut note);
+        if let Some(lapse) = lapse {
+            note.push(' ');
+            note.push_str(&lapse.note);
+            end_sentence(&mut note);
+        }
         let mut sections = vec![Section {
             heading: "Areas".to_string(),
             entries: areas,
@@ -200,7 +203,7 @@ impl Key {
         let mut lines: Vec<Entry> = Vec::new();
         for map in maps {
             for entry in map.key.sections.iter().flat_map(|s| &s.entries) {
-                if matches!(entry.swatch, Swatch::Area(_) | Swatch::TreatyLine { .. }) {
+                if matches!(entry.swatch, Swatch::Area(_) | Swatch::TreatyLine(_)) {
                     continue;
                 }
                 match others.iter_mut().find(|e| e.swatch == entry.swatch) {
@@ -212,7 +215,7 @@ impl Key {
                 if !lines.iter().any(|e| e.line.as_deref() == Some(line.id)) {
                     lines.push(Entry::treaty_line(
                         line.id,
-                        line.uncertain,
+                        line.symbol,
                         line.name.to_string(),
                     ));
                 }
@@ -239,18 +242,5 @@ impl Key {
             ],
             note: String::new(),
         }
-    }
-
-    /// The key of one map of a series: the same entries, in the same places, on every map of
-    /// the series (so slides do not jump), with the ones this map does not use faded; the
-    /// paragraph on the agreement is this map's own.
-    pub fn for_series(map: &TreatyMap<'_>, series: &[TreatyMap<'_>]) -> Key {
-        let own: Vec<&Entry> = map.key.sections.iter().flat_map(|s| &s.entries).collect();
-        let mut key = Key::for_maps(series);
-        for entry in key.sections.iter_mut().flat_map(|s| &mut s.entries) {
-            entry.faded = !own.iter().any(|e| e.same_as(entry));
-        }
-        key.note = map.key.note.clone();
-        key
     }
 }

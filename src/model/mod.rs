@@ -38,10 +38,14 @@ pub(crate) struct RegionView<'a> {
     pub status: Option<Status>,
     /// The note of the assignment in force.
     pub note: Option<&'a str>,
+    /// Held under an agreement that has lapsed by the map's date.
+    pub lapsed: bool,
     /// Fill and hatching.
     pub style: AreaStyle,
     /// Ink for its name on the map.
     pub label_color: Rgb,
+    /// Ink for its name outside it (a callout over other fills): the power's ink.
+    pub ink: Rgb,
     /// Outline in lon/lat.
     pub geometry: &'a MultiPolygon<f64>,
 }
@@ -49,20 +53,29 @@ pub(crate) struct RegionView<'a> {
 impl RegionView<'_> {
     /// One line for tooltips and screen readers: "Korea: Japanese colony".
     pub fn description(&self) -> String {
+        let lapsed = if self.lapsed {
+            " (agreement lapsed)"
+        } else {
+            ""
+        };
         match (self.power, self.status) {
-            (Some(power), Some(status)) => {
-                format!("{}: {} {}", self.name, power.adjective, status.describe())
-            }
-            (None, Some(status)) => format!("{}: {}", self.name, status.describe()),
+            (Some(power), Some(status)) => format!(
+                "{}: {} {}{lapsed}",
+                self.name,
+                power.adjective,
+                status.describe()
+            ),
+            (None, Some(status)) => format!("{}: {}{lapsed}", self.name, status.describe()),
             (_, None) => format!("{}: outside the spheres", self.name),
         }
     }
 
-    /// Words for a CSS class: `power-japan status-colony`.
+    /// Words for a CSS class: `power-japan status-colony` (and `lapsed`).
     pub fn classes(&self) -> String {
         let power = self.power.map_or("none", |p| p.id.as_str());
         let status = self.status.map_or("none", Status::key);
-        format!("power-{power} status-{status}")
+        let lapsed = if self.lapsed { " lapsed" } else { "" };
+        format!("power-{power} status-{status}{lapsed}")
     }
 }
 
@@ -77,8 +90,8 @@ pub(crate) struct LineView<'a> {
     pub label: &'a str,
     /// Tag printed beside the line.
     pub tag: &'a str,
-    /// A reconstruction (drawn dashed).
-    pub uncertain: bool,
+    /// How it is stroked (dashed where its course is a reconstruction).
+    pub symbol: palette::LineSymbol,
     /// Course in lon/lat.
     pub geometry: &'a MultiLineString<f64>,
 }
@@ -105,8 +118,10 @@ pub(crate) struct MapTexts {
     pub subtitle: String,
     /// Signatories and the date the map shows.
     pub detail: String,
-    /// Heading of this map's panel on an overview page.
+    /// Heading of this map's panel on an overview page: "1907 · First agreement".
     pub panel_heading: String,
+    /// The second line of that heading: the date of signature.
+    pub panel_date: String,
     /// Title of a series of these maps (without a year).
     pub series_title: String,
     /// Subtitle of a series.
@@ -141,6 +156,8 @@ pub(crate) struct TreatyMap<'a> {
     /// The outlines every map of the data is fitted to (the sphere regions, whatever the year,
     /// so every map of a series has the same extent; all regions if none is a sphere).
     pub extent: Vec<&'a MultiPolygon<f64>>,
+    /// The lon/lat box the data covers (west, south, east, north).
+    pub coverage: [f64; 4],
     /// The key for this map alone.
     pub key: Key,
     /// The powers in treaty order (for keys across several maps).
@@ -173,9 +190,12 @@ impl<'a> TreatyMap<'a> {
             state.insert(&a.region, a);
         }
 
+        // After the lapse, what the agreements themselves created is no longer in force; what
+        // other treaties gave (annexations, leases, protectorates) stands.
+        let lapse = treaties.lapse.as_ref().filter(|l| l.date <= as_of);
         let powers = &treaties.powers;
         let power_index = |id: &str| powers.iter().position(|p| p.id == id);
-        let regions = geodata
+        let mut regions: Vec<RegionView<'a>> = geodata
             .regions
             .iter()
             .map(|region| {
@@ -187,7 +207,16 @@ impl<'a> TreatyMap<'a> {
                 let index = power.and_then(|p| power_index(&p.id));
                 let ramp =
                     index.map(|i| (i, palette::Ramp::for_power(i, powers[i].color.as_deref())));
-                let style = AreaStyle::of(ramp, status);
+                let lapsed = lapse.is_some()
+                    && matches!(
+                        status,
+                        Some(Status::Sphere | Status::SpecialInterests | Status::ConcessionZone)
+                    );
+                let style = if lapsed {
+                    AreaStyle::of_look(ramp, palette::Look::Lapsed)
+                } else {
+                    AreaStyle::of(ramp, status)
+                };
                 // Dark ink on light fills; on the darkest fills, paper-coloured text.
                 let label_color = match ramp {
                     _ if style.fill.lightness() < 55.0 => palette::PAPER,
@@ -206,12 +235,15 @@ impl<'a> TreatyMap<'a> {
                     power,
                     status,
                     note: assignment.and_then(|a| a.note.as_deref()),
+                    lapsed,
                     style,
                     label_color,
+                    ink: ramp.map_or(palette::MUTED, |(_, r)| r.ink),
                     geometry: &region.geometry,
                 }
             })
             .collect();
+        join_unions(&mut regions, dataset, as_of);
 
         let lines = agreement
             .lines
@@ -224,12 +256,19 @@ impl<'a> TreatyMap<'a> {
                     .and_then(|l| l.tag.as_deref())
                     .or(line.tag.as_deref())
                     .unwrap_or(line.name.as_str());
+                // Symbols follow the lines layer, so a line looks the same on every map.
+                let certain_before = geodata
+                    .lines
+                    .iter()
+                    .take_while(|l| l.id != line.id)
+                    .filter(|l| !l.uncertain)
+                    .count();
                 Some(LineView {
                     id: &line.id,
                     name: &line.name,
                     label,
                     tag,
-                    uncertain: line.uncertain,
+                    symbol: palette::LineSymbol::of(certain_before, line.uncertain),
                     geometry: &line.geometry,
                 })
             })
@@ -244,6 +283,7 @@ impl<'a> TreatyMap<'a> {
         let places = geodata
             .places
             .iter()
+            .filter(|p| p.exists_in(year))
             .map(|p| PlaceView {
                 id: &p.id,
                 name: p.name_in(year).into_owned(),
@@ -272,10 +312,15 @@ impl<'a> TreatyMap<'a> {
                 agreement.name, agreement.place, agreement.signed
             ),
             detail: format!(
-                "Signatories: {} · Situation at the end of {year}.",
-                join_names(&agreement.signatories)
+                "Signatories: {} · Situation at the end of {year}{}.",
+                join_names(&agreement.signatories),
+                lapse.map(|l| format!(": {}", l.title)).unwrap_or_default()
             ),
-            panel_heading: format!("{year} · {}, {}", agreement.name, agreement.signed),
+            panel_heading: format!(
+                "{year} · {}",
+                agreement.short_name.as_deref().unwrap_or(&agreement.name)
+            ),
+            panel_date: format!("Signed {}", agreement.signed),
             series_title: treaties.title.clone(),
             series_subtitle: treaties.subtitle.clone(),
             credit: treaties.credit.clone().unwrap_or_default(),
@@ -293,10 +338,11 @@ impl<'a> TreatyMap<'a> {
             rivers: &geodata.rivers,
             lakes: &geodata.lakes,
             extent,
+            coverage: dataset.coverage,
             key: Key::default(),
             powers,
         };
-        map.key = Key::for_map(&map, agreement);
+        map.key = Key::for_map(&map, agreement, lapse);
         Ok(map)
     }
 
@@ -304,6 +350,40 @@ impl<'a> TreatyMap<'a> {
     #[cfg(test)]
     pub fn region(&self, id: &str) -> Option<&RegionView<'a>> {
         self.regions.iter().find(|r| r.id == id)
+    }
+}
+
+/// Regions whose common boundary does not exist on `day` become one unit: the first member's
+/// state, the union's name and outline, in the first member's place.
+fn join_unions<'a>(regions: &mut Vec<RegionView<'a>>, dataset: &'a Dataset, day: Date) {
+    for (union, outline) in dataset.treaties.unions.iter().zip(&dataset.union_outlines) {
+        if !union.joined_on(day) {
+            continue;
+        }
+        let Some(first) = regions
+            .iter()
+            .position(|r| union.regions.iter().any(|m| m == r.id))
+        else {
+            continue;
+        };
+        let mut joined = regions[first].clone();
+        joined.id = &union.id;
+        joined.name = &union.name;
+        joined.map_label = union.label.as_deref().unwrap_or(&union.name).to_uppercase();
+        joined.geometry = outline;
+        if union
+            .regions
+            .iter()
+            .any(|m| regions.iter().any(|r| r.id == m && r.role == Role::Sphere))
+        {
+            joined.role = Role::Sphere;
+        }
+        regions[first] = joined;
+        let mut index = 0;
+        regions.retain(|r| {
+            index += 1;
+            index - 1 == first || !union.regions.iter().any(|m| m == r.id)
+        });
     }
 }
 

@@ -149,6 +149,44 @@ pub enum Hatch {
     Falling,
     /// Both directions.
     Cross,
+    /// Horizontal strokes ("="): areas of agreements no longer in force.
+    Horizontal,
+}
+
+/// How a demarcation line is stroked, so every kind of line on a map has its own symbol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LineSymbol {
+    /// A continuous line.
+    Solid,
+    /// Long dashes: a course that is a reconstruction.
+    Dashed,
+    /// Dash and dot: a second kind of line.
+    DashDot,
+    /// Dots: a third kind.
+    Dotted,
+}
+
+impl LineSymbol {
+    /// The symbol of the `index`th line of the lines layer whose course is certain (0-based);
+    /// uncertain courses are always dashed.
+    pub fn of(index: usize, uncertain: bool) -> LineSymbol {
+        match (uncertain, index % 3) {
+            (true, _) => LineSymbol::Dashed,
+            (false, 0) => LineSymbol::Solid,
+            (false, 1) => LineSymbol::DashDot,
+            (false, _) => LineSymbol::Dotted,
+        }
+    }
+
+    /// Dash lengths (on, off, …) in multiples of the line's width; empty for a solid line.
+    pub fn pattern(self) -> &'static [f64] {
+        match self {
+            LineSymbol::Solid => &[],
+            LineSymbol::Dashed => &[3.5, 2.0],
+            LineSymbol::DashDot => &[5.0, 1.6, 0.9, 1.6],
+            LineSymbol::Dotted => &[0.9, 1.4],
+        }
+    }
 }
 
 /// How an area is painted: a fill, and hatching over it for concession zones and undefined land.
@@ -164,13 +202,27 @@ impl AreaStyle {
     /// The style of an area held on `status` by the power with this (index, ramp); no status
     /// means outside the spheres.
     pub fn of(ramp: Option<(usize, Ramp)>, status: Option<Status>) -> AreaStyle {
-        let Some(status) = status else {
-            return AreaStyle {
+        match status {
+            Some(status) => AreaStyle::of_look(ramp, Look::of(status)),
+            None => AreaStyle {
                 fill: UNCLAIMED,
                 hatch: None,
+            },
+        }
+    }
+
+    /// The style of a look in the ramp of the power with this (index, ramp).
+    pub fn of_look(ramp: Option<(usize, Ramp)>, look: Look) -> AreaStyle {
+        if look == Look::Lapsed {
+            // Washed out, and striped so it reads as "no longer" in grayscale too.
+            let (fill, ink) = ramp.map_or((UNDEFINED, UNDEFINED_HATCH), |(_, r)| {
+                (r.sphere.tint(0.35), r.ink.tint(0.3))
+            });
+            return AreaStyle {
+                fill,
+                hatch: Some((ink, Hatch::Horizontal)),
             };
-        };
-        let look = Look::of(status);
+        }
         let hatch = match (look, ramp) {
             (Look::Undefined, _) => Some((UNDEFINED_HATCH, Hatch::Cross)),
             // Alternate directions so two powers' concession zones can be told apart.
@@ -204,6 +256,8 @@ pub enum Look {
     Concession,
     /// Neutral with hatching.
     Undefined,
+    /// A sphere whose agreement has lapsed: washed out, striped.
+    Lapsed,
 }
 
 impl Look {
@@ -225,6 +279,7 @@ impl Look {
             (Look::Held, Some(r)) => r.held,
             (Look::Protectorate, Some(r)) => r.protectorate,
             (Look::Sphere | Look::Concession, Some(r)) => r.sphere,
+            (Look::Lapsed, Some(r)) => r.sphere.tint(0.35),
         }
     }
 }

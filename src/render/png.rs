@@ -94,8 +94,9 @@ mod tests {
 
     /// The PNG backend against resvg's rendering of our own SVG: two independent rasterisers
     /// of the same plotters calls. They agree up to anti-aliasing and text shaping (resvg
-    /// applies the font's GPOS kerning, our glyph layout only its kern table): measured, a mean
-    /// channel difference of 0.8 levels and 0.63 % of pixels off by more than 48. A missing
+    /// applies the font's GPOS kerning, our glyph layout only its kern table): measured on this
+    /// 960 × 540 page (type at its 0.65 screen floor), a mean channel difference of about 1.1
+    /// levels and 1.25 % of pixels off by more than 48, nearly all of them in text. A missing
     /// layer, a misplaced frame or a wrong transform breaks both bounds; small label moves are
     /// the scene snapshot's job.
     #[test]
@@ -148,7 +149,7 @@ mod tests {
         let mean = total as f64 / n;
         assert!(mean < 1.5, "mean channel difference {mean:.2}");
         assert!(
-            (differ as f64) < n * 0.01,
+            (differ as f64) < n * 0.02,
             "{differ} pixels differ by more than 48 levels"
         );
     }

@@ -133,16 +133,20 @@ fn clip_segment(a: Px, b: Px, f: &PixelBox) -> Option<(Px, Px)> {
     })
 }
 
-/// Splits a polyline into dashes of `on` px separated by gaps of `off` px.
-pub fn dashes(path: &[Px], on: f64, off: f64) -> Vec<Vec<Px>> {
+/// The drawn pieces of a path stroked with a dash pattern: lengths on, off, on, off, … in px.
+pub fn dash_pattern(path: &[Px], pattern: &[f64]) -> Vec<Vec<Px>> {
+    if pattern.len() < 2 || pattern.iter().any(|v| v.is_nan() || *v <= 0.0) {
+        return vec![path.to_vec()];
+    }
     let mut out = Vec::new();
     let mut current: Vec<Px> = Vec::new();
-    let mut drawing = true;
-    let mut left = on;
+    let mut index = 0;
+    let mut left = pattern[0];
     for pair in path.windows(2) {
         let (mut a, b) = (pair[0], pair[1]);
         let mut seg = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
         while seg > 0.0 {
+            let drawing = index % 2 == 0;
             let step = left.min(seg);
             let t = step / seg;
             let next = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
@@ -160,12 +164,12 @@ pub fn dashes(path: &[Px], on: f64, off: f64) -> Vec<Vec<Px>> {
                     out.push(std::mem::take(&mut current));
                 }
                 current.clear();
-                drawing = !drawing;
-                left = if drawing { on } else { off };
+                index = (index + 1) % pattern.len();
+                left = pattern[index];
             }
         }
     }
-    if drawing && current.len() > 1 {
+    if index % 2 == 0 && current.len() > 1 {
         out.push(current);
     }
     out
@@ -210,7 +214,7 @@ mod tests {
 
     #[test]
     fn dashes_alternate() {
-        let d = dashes(&[(0.0, 0.0), (10.0, 0.0)], 2.0, 3.0);
+        let d = dash_pattern(&[(0.0, 0.0), (10.0, 0.0)], &[2.0, 3.0]);
         assert_eq!(d.len(), 2);
         assert!((length(&d[0]) - 2.0).abs() < 1e-9);
         assert!((d[1][0].0 - 5.0).abs() < 1e-9);
@@ -244,6 +248,15 @@ pub fn hatch_lines(frame: &PixelBox, spacing: f64, hatch: Hatch) -> Vec<Vec<Px>>
             let c = start_falling + k;
             out.push(vec![(c + y0, y0), (c + y1, y1)]);
         }
+    }
+    if hatch == Hatch::Horizontal {
+        // Twice as far apart as diagonals: a light stripe, not a second fill.
+        let first = (y0 / spacing / 2.0).floor() * spacing * 2.0;
+        out = (0..)
+            .map(|i| first + f64::from(i) * spacing * 2.0)
+            .take_while(|y| *y <= y1)
+            .map(|y| vec![(x0, y), (x1, y)])
+            .collect();
     }
     out
 }

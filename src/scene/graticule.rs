@@ -2,7 +2,7 @@
 
 use super::frame::MapTransform;
 use super::labels::Bounds;
-use super::layout::{latitude, longitude, sizes};
+use super::layout::{latitude, longitude};
 use super::text::Face;
 use super::{clip, text_bounds, Align, Item, LayerId, Scene, TextItem};
 use crate::model::palette;
@@ -43,8 +43,15 @@ fn visible_extent(t: &MapTransform, frame: &PixelBox) -> (f64, f64, f64, f64) {
 
 /// Parallels and meridians every 5°, over whatever the frame shows, labelled where they leave
 /// the frame (meridians at the bottom, parallels at the left) when `labelled`.
-pub(super) fn draw(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64, labelled: bool) {
-    let size = sizes::SMALL * u;
+pub(super) fn draw(
+    scene: &mut Scene,
+    t: &MapTransform,
+    frame: &PixelBox,
+    u: f64,
+    small: f64,
+    labelled: bool,
+) {
+    let size = small;
     let (lon_min, lat_min, lon_max, lat_max) = visible_extent(t, frame);
     let steps = |from: f64, to: f64| ((to - from) / GRATICULE_STEP).round() as usize;
     let samples = |from: f64, to: f64, step: f64| ((to - from) / step).ceil().max(1.0) as usize;
@@ -65,6 +72,7 @@ pub(super) fn draw(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64
             face: Face::Regular,
             color: palette::MUTED,
             align: Align::Center,
+            halo: None,
         };
         lines.push((path, label, true));
     }
@@ -82,6 +90,7 @@ pub(super) fn draw(scene: &mut Scene, t: &MapTransform, frame: &PixelBox, u: f64
             face: Face::Regular,
             color: palette::MUTED,
             align: Align::Right,
+            halo: None,
         };
         lines.push((path, label, false));
     }
@@ -127,6 +136,7 @@ pub(super) fn draw_scale_bar(
     t: &MapTransform,
     frame: &PixelBox,
     u: f64,
+    small: f64,
 ) -> Bounds {
     let centre = (
         frame.left + frame.width / 2.0,
@@ -134,13 +144,13 @@ pub(super) fn draw_scale_bar(
     );
     let (_, lat) = t.lonlat(centre);
     let px_per_km = t.px_per_km(lat);
-    let target = frame.width * 0.16 / px_per_km;
+    let target = (frame.width * 0.16).max(small * 7.0) / px_per_km;
     let km = [100.0, 200.0, 250.0, 300.0, 400.0, 500.0, 1000.0, 2000.0]
         .into_iter()
         .min_by(|a: &f64, b: &f64| (a - target).abs().total_cmp(&(b - target).abs()))
         .unwrap_or(500.0);
     let bar = km * px_per_km;
-    let size = sizes::SMALL * u;
+    let size = small;
     let pad = 8.0 * u;
     let box_ = PixelBox {
         left: frame.left + 12.0 * u,
@@ -179,11 +189,13 @@ pub(super) fn draw_scale_bar(
             },
         );
     }
-    for (x, label) in [
-        (x0, "0".to_string()),
-        (x0 + bar / 2.0, format!("{:.0}", km / 2.0)),
-        (x0 + bar, format!("{km:.0} km")),
-    ] {
+    let mut ticks = vec![(x0, "0".to_string())];
+    // The middle figure only where it has room between the ends.
+    if bar > 6.0 * size {
+        ticks.push((x0 + bar / 2.0, format!("{:.0}", km / 2.0)));
+    }
+    ticks.push((x0 + bar, format!("{km:.0} km")));
+    for (x, label) in ticks {
         scene.text(
             LayerId::ScaleBar,
             TextItem {
@@ -194,6 +206,7 @@ pub(super) fn draw_scale_bar(
                 face: Face::Regular,
                 color: palette::INK,
                 align: Align::Center,
+                halo: None,
             },
         );
     }
@@ -203,10 +216,11 @@ pub(super) fn draw_scale_bar(
             text: format!("Scale at {}", latitude(lat)),
             x: x0,
             baseline: y + 5.0 * u + size * 1.35,
-            size: size * 0.92,
+            size,
             face: Face::Regular,
             color: palette::MUTED,
             align: Align::Left,
+            halo: None,
         },
     );
     Bounds {

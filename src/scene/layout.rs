@@ -1,35 +1,16 @@
-//! Page layout: where the title, map frame, legend and credit go for a canvas of any shape.
-//! Wide canvases (slides) put the legend in a column on the right; tall or square ones put it
-//! under the map, so nothing is squeezed.
+//! Page layout: where the title, map frame, key and credit go on a page of any shape. Wide pages
+//! put the key in a column on the right, tall or square ones under the map. The frame is never
+//! made wider or taller than what the map shows, so no page shows empty sea beyond the data: the
+//! key moves up beside or under the map instead.
 
 use super::legend;
 use super::text::{self, Face};
+use super::typescale::TypeScale;
 use super::{Align, LayerId, Scene, TextItem};
 use crate::model::key::Key;
 use crate::model::palette;
-use crate::model::MapTexts;
 use crate::options::MapOptions;
 use crate::projection::fit::PixelBox;
-
-/// Font sizes at unit 1 (a 1920 × 1080 slide).
-pub mod sizes {
-    /// Map title.
-    pub const TITLE: f64 = 34.0;
-    /// Agreement line under the title.
-    pub const SUBTITLE: f64 = 18.0;
-    /// Signatories and date line.
-    pub const DETAIL: f64 = 15.0;
-    /// Legend text.
-    pub const LEGEND: f64 = 14.5;
-    /// Legend headings.
-    pub const LEGEND_HEADING: f64 = 16.0;
-    /// Place labels, rank 1.
-    pub const PLACE: f64 = 14.0;
-    /// Region labels.
-    pub const REGION: f64 = 15.0;
-    /// Graticule, scale bar, credit.
-    pub const SMALL: f64 = 12.0;
-}
 
 /// How much a map frame shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,160 +21,265 @@ pub enum Detail {
     Panel,
 }
 
+/// The key's type once fitted to its block: entry and heading sizes, and the unit its swatches
+/// are drawn at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KeyType {
+    /// Entry text size in px.
+    pub text: f64,
+    /// Heading size in px.
+    pub heading: f64,
+    /// Swatch and spacing unit.
+    pub unit: f64,
+}
+
+impl KeyType {
+    fn scaled(self, k: f64) -> KeyType {
+        KeyType {
+            text: self.text * k,
+            heading: self.heading * k,
+            unit: self.unit * k,
+        }
+    }
+}
+
+/// The title block's lines: (text, size, face, ink), top to bottom.
+pub type TitleLines = Vec<(String, f64, Face, crate::color::Rgb)>;
+
 /// Where everything goes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     /// How much the map frame shows.
     pub detail: Detail,
-    /// Size multiplier for text and line weights.
+    /// Line weights and spacings, as a multiple of a 1920 × 1080 screen figure's.
     pub unit: f64,
+    /// Every text size of the page.
+    pub type_scale: TypeScale,
     /// Outer margin.
     pub margin: f64,
     /// Title block.
     pub title: PixelBox,
+    /// The title block's lines, wrapped to its width.
+    pub title_lines: TitleLines,
     /// The map frame (geography is clipped to it).
     pub frame: PixelBox,
-    /// The legend block.
-    pub legend: PixelBox,
-    /// Whether the legend is a column at the right.
-    pub legend_at_right: bool,
-    /// Size multiplier for the legend: the page's unit, less if the key would not fit.
-    pub legend_unit: f64,
+    /// The key's block; `None` where the page has no key (thumbnails).
+    pub legend: Option<PixelBox>,
+    /// The key's type, shrunk (never under the page's minimum) to fit its block.
+    pub legend_type: KeyType,
+    /// Whether the key keeps its paragraph on the agreement (left out where it cannot fit).
+    pub key_note: bool,
     /// The credit, wrapped to the page width.
     pub credit_lines: Vec<String>,
     /// Baseline of the first credit line.
     pub credit_baseline: f64,
 }
 
+/// Title texts wrapped to the width: the title and subtitle on two lines at most, the detail
+/// line on one (shortened with an ellipsis if it must).
+fn wrap_titles(titles: [&str; 3], t: &TypeScale, width: f64) -> TitleLines {
+    let mut lines = Vec::new();
+    let styles = [
+        (t.title, Face::Bold, palette::INK, 2),
+        (t.subtitle, Face::Regular, palette::INK, 2),
+        (t.detail, Face::Regular, palette::MUTED, 1),
+    ];
+    for (text_in, (size, face, ink, most)) in titles.into_iter().zip(styles) {
+        if size <= 0.0 || text_in.is_empty() {
+            continue;
+        }
+        let mut wrapped = text::wrap(text_in, size, face, width);
+        if wrapped.len() > most {
+            let rest = wrapped[most - 1..].join(" ");
+            wrapped.truncate(most - 1);
+            wrapped.push(fit_text(&rest, size, face, width));
+        }
+        lines.extend(wrapped.into_iter().map(|l| (l, size, face, ink)));
+    }
+    lines
+}
+
+fn title_height(lines: &TitleLines) -> f64 {
+    lines.iter().map(|(_, size, _, _)| size * 1.35).sum()
+}
+
 impl Layout {
-    /// Lays out a canvas with a given key and credit text.
-    pub fn new(options: &MapOptions, key: &Key, credit: &str) -> Layout {
+    /// Lays out a page with its title texts (title, subtitle, detail), key and credit.
+    /// `map_aspect` is the width over the height of what the map shows; `None` lets the frame
+    /// take the whole body (an overview's grid of panels).
+    pub fn new(
+        options: &MapOptions,
+        titles: [&str; 3],
+        key: &Key,
+        credit: &str,
+        map_aspect: Option<f64>,
+    ) -> Layout {
         let (w, h) = (f64::from(options.width), f64::from(options.height));
-        let unit = (w / 1920.0).min(h / 1080.0).max(0.05) * options.text_scale;
+        let t = TypeScale::for_page(options);
+        let unit = t.weight.max(0.05);
         let margin = 26.0 * unit;
-        let title_height =
-            (sizes::TITLE * 1.3 + sizes::SUBTITLE * 1.45 + sizes::DETAIL * 1.4) * unit;
-        let credit_size = sizes::SMALL * unit;
-        let mut credit_lines = text::wrap(credit, credit_size, Face::Regular, w - 2.0 * margin);
-        credit_lines.truncate(3);
-        let credit_height = credit_size * (1.3 * credit_lines.len() as f64 + 0.9);
-        // Room outside the frame for graticule labels.
-        let tick_room = sizes::SMALL * 1.6 * unit;
+        let inner = w - 2.0 * margin;
+        let title_lines = wrap_titles(titles, &t, inner);
         let title = PixelBox {
             left: margin,
             top: margin,
-            width: w - 2.0 * margin,
-            height: title_height,
+            width: inner,
+            height: title_height(&title_lines),
         };
-        let body_top = margin + title_height + margin * 0.5;
+        let mut credit_lines = text::wrap(credit, t.small, Face::Regular, inner);
+        credit_lines.truncate(5);
+        let credit_height = t.small * (1.3 * credit_lines.len() as f64 + 0.9);
+        // Room outside the frame for graticule labels.
+        let tick_room = t.small * 1.6;
+        let body_top = title.bottom() + margin * 0.5;
         let body_bottom = h - margin - credit_height;
-        let legend_at_right = w / h >= 1.3;
-        let legend_fits = |width: f64, height: f64| {
-            // Shrink the key's type (to 60 % at most) rather than let it run off the page.
-            let mut lu = unit;
-            while lu > unit * 0.6 && legend::height(key, lu, width) > height {
-                lu *= 0.95;
-            }
-            lu
+        let body_height = body_bottom - body_top;
+        let key_type = KeyType {
+            text: t.legend,
+            heading: t.legend_heading,
+            unit,
         };
-        let (frame, legend_box) = if legend_at_right {
-            let legend_width = (w * 0.24).max(300.0 * unit).min(w * 0.45);
-            let frame = PixelBox {
+        // Shrink the key's type rather than let it run off the page, never under the minimum.
+        let fitted = |width: f64, height: f64, note: bool| {
+            let mut k = 1.0;
+            while key_type.text * k * 0.95 >= t.min
+                && legend::height(key, key_type.scaled(k), width, note) > height
+            {
+                k *= 0.95;
+            }
+            key_type.scaled(k)
+        };
+        let mut key_note = true;
+        let has_key = t.legend > 0.0 && !key.sections.is_empty();
+        let fit_aspect = |frame: &mut PixelBox| {
+            if let Some(aspect) = map_aspect.filter(|a| a.is_finite() && *a > 0.0) {
+                if frame.width > frame.height * aspect {
+                    frame.width = frame.height * aspect;
+                } else {
+                    frame.height = frame.width / aspect;
+                }
+            }
+        };
+        let (frame, legend_box, legend_type) = if !has_key {
+            let mut frame = PixelBox {
                 left: margin + tick_room,
                 top: body_top,
-                width: w - 3.0 * margin - legend_width - tick_room,
-                height: body_bottom - body_top - tick_room,
+                width: inner - tick_room,
+                height: body_height - tick_room,
             };
+            fit_aspect(&mut frame);
+            // Centre a frame narrower than the page.
+            frame.left = margin + tick_room + (inner - tick_room - frame.width) / 2.0;
+            (frame, None, key_type)
+        } else if w / h >= 1.3 {
+            let legend_width = (w * 0.24).max(300.0 * unit).min(w * 0.45);
+            let mut frame = PixelBox {
+                left: margin + tick_room,
+                top: body_top,
+                width: inner - margin - legend_width - tick_room,
+                height: body_height - tick_room,
+            };
+            fit_aspect(&mut frame);
             let legend_box = PixelBox {
-                left: w - margin - legend_width,
+                left: frame.right() + margin,
                 top: body_top,
                 width: legend_width,
-                height: body_bottom - body_top,
+                height: body_height,
             };
-            (frame, legend_box)
+            let mut kt = fitted(legend_box.width, legend_box.height, true);
+            if legend::height(key, kt, legend_box.width, true) > legend_box.height {
+                key_note = false;
+                kt = fitted(legend_box.width, legend_box.height, false);
+            }
+            (frame, Some(legend_box), kt)
         } else {
-            let legend_width = w - 2.0 * margin;
-            let legend_height = legend::height(
-                key,
-                legend_fits(legend_width, (body_bottom - body_top) * 0.4),
-                legend_width,
-            )
-            .min((body_bottom - body_top) * 0.4);
-            let frame = PixelBox {
+            let legend_width = inner;
+            let room = body_height * 0.5;
+            let mut kt = fitted(legend_width, room, true);
+            if legend::height(key, kt, legend_width, true) > room {
+                key_note = false;
+                kt = fitted(legend_width, room, false);
+            }
+            // The key takes what it needs at the smallest type; the map the rest.
+            let legend_height = legend::height(key, kt, legend_width, key_note);
+            let mut frame = PixelBox {
                 left: margin + tick_room,
                 top: body_top,
-                width: w - 2.0 * margin - tick_room,
-                height: body_bottom - body_top - legend_height - margin * 0.5 - tick_room,
+                width: inner - tick_room,
+                height: (body_height - legend_height - margin * 0.5 - tick_room)
+                    .max(body_height * 0.2),
             };
+            fit_aspect(&mut frame);
+            frame.left = margin + tick_room + (inner - tick_room - frame.width) / 2.0;
             let legend_box = PixelBox {
                 left: margin,
-                top: body_bottom - legend_height,
+                top: frame.bottom() + tick_room + margin * 0.5,
                 width: legend_width,
                 height: legend_height,
             };
-            (frame, legend_box)
+            (frame, Some(legend_box), kt)
         };
-        let legend_unit = legend_fits(legend_box.width, legend_box.height);
-        Layout {
+        // The credit follows what is above it, so a short map leaves no gap under it.
+        let content_bottom = legend_box.map_or(frame.bottom() + tick_room, |b| {
+            b.bottom().max(frame.bottom() + tick_room)
+        });
+        let mut layout = Layout {
             detail: Detail::Full,
             unit,
+            type_scale: t,
             margin,
             title,
+            title_lines,
             frame,
             legend: legend_box,
-            legend_at_right,
-            legend_unit,
+            legend_type,
+            key_note,
             credit_lines,
-            credit_baseline: h - margin - credit_height + credit_size * 1.2,
+            credit_baseline: content_bottom + margin * 0.5 + t.small * 1.2,
+        };
+        // A figure shorter than its page sits in the middle of it, as a printer would place it.
+        let used = layout.credit_baseline + credit_height - t.small * 1.2;
+        let spare = (h - margin - used) / 2.0;
+        if spare > margin {
+            layout.shift_down(spare);
         }
+        layout
     }
 
-    /// Title, agreement and signatories.
-    pub fn draw_title(&self, scene: &mut Scene, texts: &MapTexts) {
-        let u = self.unit;
-        let mut baseline = self.title.top + sizes::TITLE * u;
-        let detail = fit_text(
-            &texts.detail,
-            sizes::DETAIL * u,
-            Face::Regular,
-            self.title.width,
-        );
-        for (text, size, face, color, advance) in [
-            (
-                texts.title.clone(),
-                sizes::TITLE,
-                Face::Bold,
-                palette::INK,
-                sizes::SUBTITLE * 1.45,
-            ),
-            (
-                texts.subtitle.clone(),
-                sizes::SUBTITLE,
-                Face::Regular,
-                palette::INK,
-                sizes::DETAIL * 1.45,
-            ),
-            (detail, sizes::DETAIL, Face::Regular, palette::MUTED, 0.0),
-        ] {
+    fn shift_down(&mut self, dy: f64) {
+        self.title.top += dy;
+        self.frame.top += dy;
+        if let Some(b) = &mut self.legend {
+            b.top += dy;
+        }
+        self.credit_baseline += dy;
+    }
+
+    /// The title block.
+    pub fn draw_title(&self, scene: &mut Scene) {
+        let mut baseline = self.title.top;
+        for (text, size, face, color) in &self.title_lines {
+            baseline += size * 1.0;
             scene.text(
                 LayerId::Title,
                 TextItem {
-                    text,
+                    text: text.clone(),
                     x: self.title.left,
                     baseline,
-                    size: size * u,
-                    face,
-                    color,
+                    size: *size,
+                    face: *face,
+                    color: *color,
                     align: Align::Left,
+                    halo: None,
                 },
             );
-            baseline += advance * u;
+            baseline += size * 0.35;
         }
     }
 
-    /// The credit lines at the foot of the page.
+    /// The credit lines under the map and key.
     pub fn draw_credit(&self, scene: &mut Scene) {
-        let size = sizes::SMALL * self.unit;
+        let size = self.type_scale.small;
         for (i, line) in self.credit_lines.iter().enumerate() {
             scene.text(
                 LayerId::Credit,
@@ -205,6 +291,7 @@ impl Layout {
                     face: Face::Regular,
                     color: palette::MUTED,
                     align: Align::Left,
+                    halo: None,
                 },
             );
         }

@@ -3,123 +3,125 @@
 //! ([`Key`](crate::model::key::Key)).
 
 use super::clip;
-use super::layout::{sizes, Layout};
+use super::layout::{KeyType, Layout};
 use super::text::{self, Face};
 use super::{Align, Group, Item, LayerId, Scene, TextItem};
 use crate::color::Rgb;
 use crate::model::key::{Key, Section, Swatch};
-use crate::model::palette;
+use crate::model::palette::{self, LineSymbol};
 use crate::projection::fit::PixelBox;
 
-fn row_height(unit: f64) -> f64 {
-    sizes::LEGEND * 1.75 * unit
+fn row_height(kt: KeyType) -> f64 {
+    kt.text * 1.75
 }
 
-fn swatch_width(unit: f64) -> f64 {
-    34.0 * unit
+fn swatch_width(kt: KeyType) -> f64 {
+    34.0 * kt.unit
 }
 
 /// Lines of an entry's label once wrapped to the column.
-fn entry_lines(label: &str, unit: f64, width: f64) -> Vec<String> {
-    let text_width = width - swatch_width(unit) - 12.0 * unit;
-    text::wrap(label, sizes::LEGEND * unit, Face::Regular, text_width)
+fn entry_lines(label: &str, kt: KeyType, width: f64) -> Vec<String> {
+    let text_width = width - swatch_width(kt) - 12.0 * kt.unit;
+    text::wrap(label, kt.text, Face::Regular, text_width)
 }
 
-fn section_height(section: &Section, unit: f64, width: f64) -> f64 {
-    let line = sizes::LEGEND * 1.3 * unit;
-    let mut h = sizes::LEGEND_HEADING * 1.9 * unit;
+fn section_height(section: &Section, kt: KeyType, width: f64) -> f64 {
+    let line = kt.text * 1.3;
+    let mut h = kt.heading * 1.9;
     for e in &section.entries {
-        let n = entry_lines(&e.label, unit, width).len() as f64;
-        h += row_height(unit).max(n * line + 0.45 * line);
+        let n = entry_lines(&e.label, kt, width).len() as f64;
+        h += row_height(kt).max(n * line + 0.45 * line);
     }
-    h + 8.0 * unit
+    h + 8.0 * kt.unit
 }
 
-fn note_lines(key: &Key, unit: f64, width: f64) -> Vec<String> {
-    text::wrap(&key.note, sizes::LEGEND * 0.92 * unit, Face::Regular, width)
+fn note_lines(key: &Key, kt: KeyType, width: f64) -> Vec<String> {
+    text::wrap(&key.note, kt.text, Face::Regular, width)
 }
 
-fn columns(key: &Key, unit: f64, width: f64) -> usize {
-    ((width / (380.0 * unit)).floor() as usize).clamp(1, key.sections.len() + 1)
+/// Columns of at least 16 ems, as many as the sections and the note need.
+fn columns(key: &Key, kt: KeyType, width: f64) -> usize {
+    ((width / (16.0 * kt.text)).floor() as usize).clamp(1, key.sections.len() + 1)
 }
 
-/// Height the key needs at `unit` in a block `width` wide, laid out in columns.
-pub(super) fn height(key: &Key, unit: f64, width: f64) -> f64 {
-    let columns = columns(key, unit, width);
+/// Height the key needs with type `kt` in a block `width` wide, laid out in columns, with or
+/// without its paragraph on the agreement.
+pub(super) fn height(key: &Key, kt: KeyType, width: f64, with_note: bool) -> f64 {
+    let columns = columns(key, kt, width);
     let column_width = width / columns as f64;
     let mut heights = vec![0.0; columns];
     for (i, s) in key.sections.iter().enumerate() {
-        heights[i % columns] += section_height(s, unit, column_width);
+        heights[i % columns] += section_height(s, kt, column_width);
     }
-    let note_h =
-        (note_lines(key, unit, column_width).len() as f64 + 1.5) * sizes::LEGEND * 1.2 * unit;
-    heights[key.sections.len() % columns] += note_h;
+    if with_note && !key.note.is_empty() {
+        let note_h = (note_lines(key, kt, column_width).len() as f64 + 1.5) * kt.text * 1.2;
+        heights[key.sections.len() % columns] += note_h;
+    }
     heights.into_iter().fold(0.0, f64::max)
 }
 
-fn heading(scene: &mut Scene, text: &str, x: f64, baseline: f64, u: f64) {
+fn heading(scene: &mut Scene, text: &str, x: f64, baseline: f64, kt: KeyType) {
     scene.text(
         LayerId::Key,
         TextItem {
             text: text.to_string(),
             x,
             baseline,
-            size: sizes::LEGEND_HEADING * u,
+            size: kt.heading,
             face: Face::Bold,
             color: palette::INK,
             align: Align::Left,
+            halo: None,
         },
     );
 }
 
 /// Draws the key into the layout's legend block.
 pub(super) fn draw(scene: &mut Scene, key: &Key, layout: &Layout) {
-    let u = layout.legend_unit;
-    let block = layout.legend;
-    let columns = columns(key, u, block.width);
+    let Some(block) = layout.legend else {
+        return;
+    };
+    let kt = layout.legend_type;
+    let u = kt.unit;
+    let columns = columns(key, kt, block.width);
     let column_width = block.width / columns as f64;
     let mut cursor: Vec<f64> = vec![block.top; columns];
-    let line = sizes::LEGEND * 1.3 * u;
+    let line = kt.text * 1.3;
     for (i, section) in key.sections.iter().enumerate() {
         let col = i % columns;
         let x = block.left + col as f64 * column_width;
-        let mut y = cursor[col] + sizes::LEGEND_HEADING * u;
-        heading(scene, &section.heading, x, y, u);
-        y += sizes::LEGEND_HEADING * 0.9 * u;
+        let mut y = cursor[col] + kt.heading;
+        heading(scene, &section.heading, x, y, kt);
+        y += kt.heading * 0.9;
         for entry in &section.entries {
-            let lines = entry_lines(&entry.label, u, column_width - 8.0 * u);
-            let row = row_height(u).max(lines.len() as f64 * line + 0.45 * line);
+            let lines = entry_lines(&entry.label, kt, column_width - 8.0 * u);
+            let row = row_height(kt).max(lines.len() as f64 * line + 0.45 * line);
+            let swatch_height = (18.0 * u).min(kt.text * 1.3);
             let swatch = PixelBox {
                 left: x,
-                top: y + (row_height(u) - 18.0 * u) / 2.0,
-                width: swatch_width(u),
-                height: 18.0 * u,
+                top: y + (row_height(kt) - swatch_height) / 2.0,
+                width: swatch_width(kt),
+                height: swatch_height,
             };
             let group = scene.group(
                 LayerId::Key,
                 Group {
-                    class: if entry.faded { "entry faded" } else { "entry" }.to_string(),
+                    class: "entry".to_string(),
                     ..Group::default()
                 },
             );
             group.items = swatch_items(&entry.swatch, swatch, u);
-            if entry.faded {
-                group.items.iter_mut().for_each(fade);
-            }
-            let mut baseline = y + row_height(u) / 2.0 + sizes::LEGEND * 0.35 * u;
+            let mut baseline = y + row_height(kt) / 2.0 + kt.text * 0.35;
             for text_line in lines {
                 group.items.push(Item::Text(TextItem {
                     text: text_line,
-                    x: x + swatch_width(u) + 10.0 * u,
+                    x: x + swatch_width(kt) + 10.0 * u,
                     baseline,
-                    size: sizes::LEGEND * u,
+                    size: kt.text,
                     face: Face::Regular,
-                    color: if entry.faded {
-                        palette::INK.tint(0.6)
-                    } else {
-                        palette::INK
-                    },
+                    color: palette::INK,
                     align: Align::Left,
+                    halo: None,
                 }));
                 baseline += line;
             }
@@ -127,17 +129,17 @@ pub(super) fn draw(scene: &mut Scene, key: &Key, layout: &Layout) {
         }
         cursor[col] = y + 8.0 * u;
     }
-    if key.note.is_empty() {
+    if !layout.key_note || key.note.is_empty() {
         return;
     }
     // The agreement in a few words, under the shortest column.
     let col = key.sections.len() % columns;
     let x = block.left + col as f64 * column_width;
-    let size = sizes::LEGEND * 0.92 * u;
-    let mut baseline = cursor[col] + sizes::LEGEND_HEADING * u;
-    heading(scene, "The agreement", x, baseline, u);
-    baseline += sizes::LEGEND_HEADING * 0.5 * u + size * 1.2;
-    for text_line in note_lines(key, u, column_width - 8.0 * u) {
+    let size = kt.text;
+    let mut baseline = cursor[col] + kt.heading;
+    heading(scene, "The agreement", x, baseline, kt);
+    baseline += kt.heading * 0.5 + size * 1.2;
+    for text_line in note_lines(key, kt, column_width - 8.0 * u) {
         if baseline > block.bottom() {
             break;
         }
@@ -151,26 +153,31 @@ pub(super) fn draw(scene: &mut Scene, key: &Key, layout: &Layout) {
                 face: Face::Regular,
                 color: palette::MUTED,
                 align: Align::Left,
+                halo: None,
             },
         );
         baseline += size * 1.3;
     }
 }
 
-/// A line sample across the swatch box, cased in paper like the map's lines.
-fn line_sample(b: PixelBox, color: Rgb, width: f64, dashed: bool, u: f64) -> Vec<Item> {
+/// A line sample across the swatch box drawn as the map draws it: over a land tint, on a paper
+/// casing, in its dash pattern.
+fn line_sample(b: PixelBox, color: Rgb, width: f64, symbol: LineSymbol, u: f64) -> Vec<Item> {
     let mid = b.top + b.height / 2.0;
     let path = vec![(b.left, mid), (b.right(), mid)];
-    let mut items = vec![Item::Line {
-        points: path.clone(),
-        color: palette::PAPER,
-        width: (width + 3.0) * u,
-    }];
-    let pieces = if dashed {
-        clip::dashes(&path, 7.0 * u, 4.0 * u)
-    } else {
-        vec![path]
-    };
+    let mut items = vec![
+        Item::Rect {
+            rect: b,
+            fill: Some((palette::UNCLAIMED.shade(0.06), 1.0)),
+            stroke: None,
+        },
+        Item::Line {
+            points: path.clone(),
+            color: palette::PAPER,
+            width: (width + 3.0) * u,
+        },
+    ];
+    let pieces = clip::dash_pattern(&path, &dash_lengths(symbol, width * u));
     items.extend(pieces.into_iter().map(|points| Item::Line {
         points,
         color,
@@ -206,10 +213,8 @@ fn swatch_items(swatch: &Swatch, b: PixelBox, u: f64) -> Vec<Item> {
             });
             items
         }
-        Swatch::TreatyLine { uncertain } => {
-            line_sample(b, palette::TREATY_LINE, 2.6, *uncertain, u)
-        }
-        Swatch::Railway => line_sample(b, palette::RAILWAY, 1.4, false, u),
+        Swatch::TreatyLine(symbol) => line_sample(b, palette::TREATY_LINE, 2.6, *symbol, u),
+        Swatch::Railway => line_sample(b, palette::RAILWAY, 1.4, LineSymbol::Solid, u),
         Swatch::Place => vec![Item::Dot {
             center: (b.left + b.width / 2.0, mid),
             radius: 3.2 * u,
@@ -235,25 +240,7 @@ fn swatch_items(swatch: &Swatch, b: PixelBox, u: f64) -> Vec<Item> {
     }
 }
 
-/// Washes a swatch out towards the paper (an entry this map of a series does not use).
-fn fade(item: &mut Item) {
-    const AMOUNT: f64 = 0.72;
-    match item {
-        Item::Fill { color, .. } | Item::Line { color, .. } => *color = color.tint(AMOUNT),
-        Item::Rect { fill, stroke, .. } => {
-            if let Some((c, _)) = fill {
-                *c = c.tint(AMOUNT);
-            }
-            if let Some((c, _)) = stroke {
-                *c = c.tint(AMOUNT);
-            }
-        }
-        Item::Dot { fill, stroke, .. } => {
-            *fill = fill.tint(AMOUNT);
-            if let Some((c, _)) = stroke {
-                *c = c.tint(AMOUNT);
-            }
-        }
-        Item::Text(t) => t.color = t.color.tint(AMOUNT),
-    }
+/// A symbol's dash lengths in px for a line `width` px wide.
+pub(super) fn dash_lengths(symbol: LineSymbol, width: f64) -> Vec<f64> {
+    symbol.pattern().iter().map(|k| k * width).collect()
 }

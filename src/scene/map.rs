@@ -9,6 +9,7 @@ use super::frame::MapTransform;
 use super::graticule;
 use super::labels::Occupied;
 use super::layout::{Detail, Layout};
+use super::legend::dash_lengths;
 use super::map_labels;
 use super::{Feature, Group, Item, LayerId, Scene};
 use crate::color::Rgb;
@@ -16,7 +17,6 @@ use crate::data::geodata::Role;
 use crate::model::palette::{self, Hatch};
 use crate::model::TreatyMap;
 use crate::projection::fit::PixelBox;
-use crate::projection::LambertConformalConic;
 
 pub(super) fn to_line_string(points: &[Px]) -> LineString<f64> {
     LineString::from(
@@ -108,12 +108,11 @@ pub(super) fn draw(
     scene: &mut Scene,
     map: &TreatyMap<'_>,
     layout: &Layout,
-    projection: &LambertConformalConic,
+    t: &MapTransform,
     occupied: &mut Occupied,
 ) {
     let u = layout.unit;
     let frame = layout.frame;
-    let t = MapTransform::fitted(projection, &map.extent, &frame, 6.0 * u);
 
     scene.push(
         LayerId::Background,
@@ -135,7 +134,7 @@ pub(super) fn draw(
     let mut region_pixels: Vec<(usize, RegionPixels)> = Vec::new();
     for index in order {
         let state = &map.regions[index];
-        let pixels = RegionPixels::new(&t, state.geometry, &frame);
+        let pixels = RegionPixels::new(t, state.geometry, &frame);
         let layer = match state.role {
             Role::Sphere => LayerId::Regions,
             Role::Context => LayerId::Land,
@@ -204,7 +203,14 @@ pub(super) fn draw(
         }
     }
 
-    graticule::draw(scene, &t, &frame, u, layout.detail == Detail::Full);
+    graticule::draw(
+        scene,
+        t,
+        &frame,
+        u,
+        layout.type_scale.small,
+        layout.detail == Detail::Full,
+    );
 
     // Railways in one dark ink with a paper casing: they cross every fill, dark ones included.
     // All casings go under all inks, so junctions stay joined.
@@ -244,7 +250,7 @@ pub(super) fn draw(
             LayerId::TreatyLines,
             Group {
                 title: Some(state.label.to_string()),
-                class: if state.uncertain { "uncertain" } else { "" }.to_string(),
+                class: format!("{:?}", state.symbol).to_lowercase(),
                 ..Group::of(Feature::Line(state.id.to_string()))
             },
         );
@@ -261,11 +267,7 @@ pub(super) fn draw(
             pieces_all.extend(pieces);
         }
         for piece in &pieces_all {
-            let strokes = if state.uncertain {
-                clip::dashes(piece, 9.0 * u, 5.0 * u)
-            } else {
-                vec![piece.clone()]
-            };
+            let strokes = clip::dash_pattern(piece, &dash_lengths(state.symbol, 2.6 * u));
             for s in strokes {
                 group.items.push(Item::Line {
                     points: s,
@@ -289,14 +291,14 @@ pub(super) fn draw(
 
     // Labels: what is already on the page first, then in order of importance.
     if layout.detail == Detail::Full {
-        let scale_bar = graticule::draw_scale_bar(scene, &t, &frame, u);
+        let scale_bar = graticule::draw_scale_bar(scene, t, &frame, u, layout.type_scale.small);
         occupied.add(scale_bar);
     }
     map_labels::draw(
         scene,
         map,
         layout,
-        &t,
+        t,
         &region_pixels,
         &treaty_paths,
         occupied,

@@ -1,21 +1,83 @@
-//! Names on the map: regions (inside their outline), treaty-line tags (beside their line) and
-//! places (around their dot), placed without collisions in that order of importance. A label
-//! that fits nowhere is recorded as dropped rather than drawn over another.
-
-use geo::{Area, LineString, Polygon};
+//! Names on the map, placed without collisions in order of importance: treaty-line tags (beside
+//! their line), region names ([`super::region_labels`]), the main towns, then the other towns.
+//! Lower ranks yield. A label that cannot sit next to its dot moves out along a leader line; a
+//! town whose dot coincides with another's shares its dot and its label.
 
 use super::clip::{self, Px};
 use super::frame::MapTransform;
-use super::labels::{self, Bounds, Occupied, SLOTS};
-use super::layout::{sizes, Detail, Layout};
-use super::map::{to_line_string, RegionPixels};
+use super::labels::{self, Bounds, Occupied, Placement, SLOTS};
+use super::layout::{Detail, Layout};
+use super::map::RegionPixels;
+use super::region_labels::label_region;
 use super::text::{self, Face};
-use super::{text_bounds, Align, Feature, Group, Item, LayerId, Scene, TextItem};
+use super::{Align, Feature, Group, Item, LayerId, Scene, TextItem};
 use crate::color::Rgb;
-use crate::model::{palette, LineView, RegionView, TreatyMap};
+use crate::data::geodata::Role;
+use crate::model::{palette, LineView, PlaceView, TreatyMap};
 use crate::projection::fit::PixelBox;
+use geo::Contains;
 
-/// Place dots, then the labels of regions, lines and places.
+/// A town on this page: its dot, the name to print and the size to print it at.
+struct Town<'m> {
+    place: &'m PlaceView<'m>,
+    at: Px,
+    name: String,
+    size: f64,
+}
+
+/// The towns this page shows, each dot once: a town within a dot's width of a more important
+/// one joins its label ("Antung / Sinuiju"); one closer to a more important town than about
+/// two of its names' height yields (on a small map, where the two names could not both fit).
+fn towns<'m>(map: &'m TreatyMap<'m>, layout: &Layout, t: &MapTransform, r: f64) -> Vec<Town<'m>> {
+    let mut ranked: Vec<&PlaceView> = map.places.iter().collect();
+    ranked.sort_by_key(|p| p.rank);
+    let mut towns: Vec<Town> = Vec::new();
+    for place in ranked {
+        let size = layout.type_scale.place[usize::from(place.rank.clamp(1, 3)) - 1];
+        if size <= 0.0 || (layout.detail == Detail::Panel && place.rank != 1) {
+            continue;
+        }
+        let at = t.px(place.location.x(), place.location.y());
+        if !layout.frame.contains(at) {
+            continue;
+        }
+        // Main towns yield only to a dot they would cover; the others also to crowding.
+        let crowd = if place.rank == 1 {
+            3.0 * r
+        } else {
+            (3.0 * r).max(2.2 * size)
+        };
+        let near = towns
+            .iter_mut()
+            .find(|o| (o.at.0 - at.0).hypot(o.at.1 - at.1) < crowd);
+        match near {
+            // Twin towns (Antung and Sinuiju across the Yalu) share a dot and a label.
+            Some(other)
+                if km_apart(other.place, place) < 15.0
+                    && (other.at.0 - at.0).hypot(other.at.1 - at.1) < 3.0 * r =>
+            {
+                other.name = format!("{} / {}", other.name, place.name)
+            }
+            // Otherwise the less important town yields its dot on this small a map.
+            Some(_) => {}
+            None => towns.push(Town {
+                place,
+                at,
+                name: place.name.clone(),
+                size,
+            }),
+        }
+    }
+    towns
+}
+
+/// Great-circle distance between two places, in km.
+fn km_apart(a: &PlaceView, b: &PlaceView) -> f64 {
+    use geo::{Distance, Haversine};
+    Haversine.distance(a.location, b.location) / 1000.0
+}
+
+/// Place dots, then every label.
 pub(super) fn draw(
     scene: &mut Scene,
     map: &TreatyMap<'_>,
@@ -27,232 +89,128 @@ pub(super) fn draw(
 ) {
     let u = layout.unit;
     let frame = layout.frame;
-    let places: Vec<_> = map
-        .places
-        .iter()
-        .filter(|p| layout.detail == Detail::Full || p.rank == 1)
-        .map(|p| (p, t.px(p.location.x(), p.location.y())))
-        .filter(|(_, px)| frame.contains(*px))
-        .collect();
-    for (place, px) in &places {
-        let r = 3.2 * u;
+    let r = 3.2 * u;
+    let towns = towns(map, layout, t, r);
+    for town in &towns {
         scene
             .group(
                 LayerId::Places,
                 Group {
-                    title: Some(place.name.clone()),
-                    ..Group::of(Feature::Place(place.id.to_string()))
+                    title: Some(town.name.clone()),
+                    ..Group::of(Feature::Place(town.place.id.to_string()))
                 },
             )
             .items
             .push(Item::Dot {
-                center: *px,
+                center: town.at,
                 radius: r,
                 fill: palette::INK,
                 stroke: Some((palette::PAPER, 1.0 * u)),
             });
         occupied.add(Bounds {
-            x0: px.0 - r,
-            y0: px.1 - r,
-            x1: px.0 + r,
-            y1: px.1 + r,
+            x0: town.at.0 - r,
+            y0: town.at.1 - r,
+            x1: town.at.0 + r,
+            y1: town.at.1 + r,
         });
     }
-    for (index, pixels) in region_pixels {
-        label_region(scene, &map.regions[*index], pixels, &frame, occupied, u);
-    }
+    let ts = &layout.type_scale;
     for (i, pieces) in treaty_paths {
-        label_line(scene, &map.lines[*i], pieces, &frame, occupied, u);
+        label_line(scene, &map.lines[*i], pieces, &frame, occupied, ts.tag, u);
     }
-    let mut by_rank = places;
-    by_rank.sort_by_key(|(p, _)| p.rank);
-    for (place, px) in by_rank {
-        let name = &place.name;
-        let size = match place.rank {
-            1 => sizes::PLACE,
-            2 => sizes::PLACE * 0.92,
-            _ => sizes::PLACE * 0.85,
-        } * u;
-        let face = Face::Regular;
-        let w = text::width(name, size, face);
-        let candidates = SLOTS.iter().map(|&slot| {
-            labels::candidate(
-                px,
-                slot,
-                w,
-                size * text::CAP_HEIGHT,
-                size * text::DESCENT,
-                5.5 * u,
-            )
-        });
-        match labels::place(occupied, &frame, candidates) {
-            Some(p) => {
-                occupied.add(p.bounds.grown(1.5 * u));
-                let group = scene.group(
-                    LayerId::Labels,
-                    Group::of(Feature::Place(place.id.to_string())),
-                );
-                group
-                    .items
-                    .push(backing(&p.bounds, (1.5 * u, 1.0 * u), 0.72, None));
-                group.items.push(Item::Text(TextItem {
-                    text: name.to_string(),
-                    x: p.x,
-                    baseline: p.baseline,
-                    size,
-                    face,
-                    color: palette::INK,
-                    align: Align::Left,
-                }));
-            }
-            None => scene.dropped_labels.push(name.to_string()),
-        }
-    }
-}
-
-fn label_region(
-    scene: &mut Scene,
-    state: &RegionView<'_>,
-    pixels: &RegionPixels,
-    frame: &PixelBox,
-    occupied: &mut Occupied,
-    u: f64,
-) {
-    let Some(largest) = pixels
-        .visible
+    // Sphere regions in pixels: a callout must not sit over another one.
+    let spheres: Vec<(&str, &geo::MultiPolygon<f64>)> = region_pixels
         .iter()
-        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
-    else {
-        return;
-    };
-    // Placement works on a coarser outline: labels need pixels, not every vertex.
-    let coarse = coarsen(largest, 5.0 * u);
-    let Ok(best) = polylabel::polylabel(&coarse, &(8.0 * u)) else {
-        return;
-    };
-    let color = state.label_color;
-    let name = state.map_label.clone();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    // One line if it fits inside the region, else two balanced lines, then a smaller size.
-    let mut layouts: Vec<(Vec<String>, f64)> = Vec::new();
-    for scale in [1.0, 0.85, 0.72, 0.6] {
-        layouts.push((vec![name.clone()], scale));
-        if words.len() > 1 {
-            let split = (1..words.len())
-                .min_by_key(|&i| {
-                    let a = words[..i].join(" ").len() as i64;
-                    let b = words[i..].join(" ").len() as i64;
-                    (a - b).abs()
-                })
-                .unwrap_or(1);
-            layouts.push((
-                vec![words[..split].join(" "), words[split..].join(" ")],
-                scale,
-            ));
-        }
-    }
-    // Try the point farthest inside at every size, then other interior points.
-    let place = |(lines, scale): &(Vec<String>, f64), anchor: Px| -> Option<Vec<TextItem>> {
-        let size = sizes::REGION * u * scale;
-        let line_h = size * 1.15;
-        let total_h = line_h * lines.len() as f64;
-        let items: Vec<TextItem> = lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| TextItem {
-                text: l.clone(),
-                x: anchor.0,
-                baseline: anchor.1 - total_h / 2.0 + size * text::CAP_HEIGHT + i as f64 * line_h,
-                size,
-                face: Face::Bold,
-                color,
-                align: Align::Center,
+        .filter(|(i, _)| map.regions[*i].role == Role::Sphere)
+        .map(|(i, p)| (map.regions[*i].id, &p.visible))
+        .collect();
+    for (index, pixels) in region_pixels {
+        let region = &map.regions[*index];
+        let over_other = |b: &Bounds| {
+            let corners = [(b.x0, b.y0), (b.x1, b.y0), (b.x0, b.y1), (b.x1, b.y1)];
+            spheres.iter().any(|(id, polygon)| {
+                *id != region.id
+                    && corners
+                        .iter()
+                        .any(|&(x, y)| polygon.contains(&geo::Point::new(x, y)))
             })
-            .collect();
-        items
-            .iter()
-            .map(text_bounds)
-            .all(|b| b.inside(frame) && occupied.is_free(&b) && box_inside_polygon(&b, &coarse))
-            .then_some(items)
-    };
-    let found = layouts
-        .iter()
-        .find_map(|l| place(l, (best.x(), best.y())))
-        .or_else(|| {
-            let grid = grid_anchors(&coarse);
-            layouts
-                .iter()
-                .find_map(|l| grid.iter().find_map(|&a| place(l, a)))
-        });
-    if let Some(items) = found {
-        let group = scene.group(
-            LayerId::Labels,
-            Group::of(Feature::Region(state.id.to_string())),
+        };
+        label_region(
+            scene,
+            region,
+            pixels,
+            &frame,
+            occupied,
+            ts.region,
+            ts.min,
+            u,
+            &over_other,
         );
-        for item in items {
-            occupied.add(text_bounds(&item).grown(2.0 * u));
-            group.items.push(Item::Text(item));
-        }
-        return;
     }
-    scene.dropped_labels.push(name);
+    let (main, minor): (Vec<&Town>, Vec<&Town>) =
+        towns.iter().partition(|town| town.place.rank == 1);
+    for town in main {
+        label_town(scene, town, &frame, occupied, u);
+    }
+    for town in minor {
+        label_town(scene, town, &frame, occupied, u);
+    }
 }
 
-/// The polygon with vertices closer than `step` px dropped.
-fn coarsen(polygon: &Polygon<f64>, step: f64) -> Polygon<f64> {
-    let ring = |r: &LineString<f64>| {
-        let pts: Vec<Px> = r.0.iter().map(|c| (c.x, c.y)).collect();
-        to_line_string(&clip::thin(&pts, step))
-    };
-    Polygon::new(
-        ring(polygon.exterior()),
-        polygon
-            .interiors()
+/// A town's name beside its dot; farther out with a leader line if the near slots are taken.
+fn label_town(scene: &mut Scene, town: &Town, frame: &PixelBox, occupied: &mut Occupied, u: f64) {
+    let size = town.size;
+    let face = Face::Regular;
+    let w = text::width(&town.name, size, face);
+    let (ascent, descent) = (size * text::CAP_HEIGHT, size * text::DESCENT);
+    let near = 5.5 * u;
+    // Not too far: a long leader makes a name hard to attach to its dot.
+    let rings: Vec<f64> = (0..4).map(|i| near + size * 1.1 * f64::from(i)).collect();
+    let mut placed: Option<(Placement, bool)> = None;
+    for (i, gap) in rings.iter().enumerate() {
+        let candidates = SLOTS
             .iter()
-            .map(ring)
-            .filter(|r| r.0.len() >= 4)
-            .collect(),
-    )
-}
-
-/// Further label centres: points of a 6 × 6 grid that lie inside, deepest first.
-fn grid_anchors(polygon: &Polygon<f64>) -> Vec<Px> {
-    use geo::{BoundingRect, Contains, Distance, Euclidean};
-    let Some(b) = polygon.bounding_rect() else {
-        return Vec::new();
-    };
-    let mut inside: Vec<(f64, Px)> = Vec::new();
-    for i in 1..6 {
-        for j in 1..6 {
-            let p = geo::Point::new(
-                b.min().x + b.width() * f64::from(i) / 6.0,
-                b.min().y + b.height() * f64::from(j) / 6.0,
-            );
-            if polygon.contains(&p) {
-                let depth = Euclidean.distance(&p, polygon.exterior());
-                inside.push((depth, (p.x(), p.y())));
-            }
+            .map(|&slot| labels::candidate(town.at, slot, w, ascent, descent, *gap));
+        if let Some(p) = labels::place(occupied, frame, candidates) {
+            placed = Some((p, i > 0));
+            break;
         }
     }
-    inside.sort_by(|a, b| b.0.total_cmp(&a.0));
-    inside.into_iter().map(|(_, p)| p).collect()
+    let Some((p, far)) = placed else {
+        scene.dropped_labels.push(town.name.clone());
+        return;
+    };
+    occupied.add(p.bounds.grown(1.5 * u));
+    let group = scene.group(
+        LayerId::Labels,
+        Group::of(Feature::Place(town.place.id.to_string())),
+    );
+    if far {
+        group.items.push(leader(town.at, &p.bounds, 0.7 * u));
+    }
+    group
+        .items
+        .push(backing(&p.bounds, (1.5 * u, 1.0 * u), 0.72, None));
+    group.items.push(Item::Text(TextItem {
+        text: town.name.clone(),
+        x: p.x,
+        baseline: p.baseline,
+        size,
+        face,
+        color: palette::INK,
+        align: Align::Left,
+        halo: None,
+    }));
 }
 
-/// Whether a box lies inside a polygon: its centre is inside and no ring crosses it. O(n),
-/// unlike a general relate.
-fn box_inside_polygon(b: &Bounds, polygon: &Polygon<f64>) -> bool {
-    use geo::Contains;
-    let centre = geo::Point::new((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
-    if !polygon.contains(&centre) {
-        return false;
+/// A thin line from `from` to the nearest point of a label's box.
+pub(super) fn leader(from: Px, to: &Bounds, width: f64) -> Item {
+    let nearest = (from.0.clamp(to.x0, to.x1), from.1.clamp(to.y0, to.y1));
+    Item::Line {
+        points: vec![from, nearest],
+        color: palette::INK,
+        width,
     }
-    std::iter::once(polygon.exterior())
-        .chain(polygon.interiors())
-        .all(|ring| {
-            ring.0
-                .windows(2)
-                .all(|s| !b.touches_segment((s[0].x, s[0].y), (s[1].x, s[1].y)))
-        })
 }
 
 fn label_line(
@@ -261,10 +219,10 @@ fn label_line(
     pieces: &[Vec<Px>],
     frame: &PixelBox,
     occupied: &mut Occupied,
+    size: f64,
     u: f64,
 ) {
     let tag = state.tag;
-    let size = sizes::PLACE * u;
     let w = text::width(tag, size, Face::Bold);
     let Some(longest) = pieces
         .iter()
@@ -315,6 +273,7 @@ fn label_line(
                 face: Face::Bold,
                 color: palette::TREATY_LINE,
                 align: Align::Left,
+                halo: None,
             }));
         }
         None => scene.dropped_labels.push(tag.to_string()),

@@ -15,7 +15,9 @@ mod legend;
 mod map;
 mod map_labels;
 mod overview;
+mod region_labels;
 pub(crate) mod text;
+mod typescale;
 
 use crate::color::Rgb;
 use crate::model::key::Key;
@@ -54,6 +56,8 @@ pub(crate) struct TextItem {
     pub color: Rgb,
     /// Alignment.
     pub align: Align,
+    /// A halo of this colour around the letters, so they read over fills, hatching and lines.
+    pub halo: Option<Rgb>,
 }
 
 /// One thing to paint.
@@ -304,16 +308,30 @@ impl Scene {
         scene
     }
 
-    /// Lays out the map of one year with the given key: the map's own ([`TreatyMap::key`]) or
-    /// a series' ([`Key::for_series`]), which keeps every map of a series the same.
+    /// Lays out the map of one year with the given key (the map's own, [`TreatyMap::key`]).
     pub fn for_map(map: &TreatyMap<'_>, key: &Key, options: &MapOptions) -> Scene {
-        let transform_base = frame::projection_for(&map.extent);
-        let credit = layout::credit_text(&map.texts.credit, transform_base.standard_parallels());
+        let view = frame::view_points(&map.extent, options.extent);
+        let projection = frame::projection_for(&view);
+        let credit = layout::credit_text(&map.texts.credit, projection.standard_parallels());
         let mut scene = Scene::blank(options, map.texts.title.clone(), credit.clone());
-        let layout = layout::Layout::new(options, key, &credit);
+        let texts = &map.texts;
+        let layout = layout::Layout::new(
+            options,
+            [&texts.title, &texts.subtitle, &texts.detail],
+            key,
+            &credit,
+            frame::aspect(&projection, &view),
+        );
+        let t = frame::MapTransform::fitted(
+            &projection,
+            &view,
+            &layout.frame,
+            6.0 * layout.unit,
+            Some(map.coverage),
+        );
         let mut occupied = labels::Occupied::default();
-        map::draw(&mut scene, map, &layout, &transform_base, &mut occupied);
-        layout.draw_title(&mut scene, &map.texts);
+        map::draw(&mut scene, map, &layout, &t, &mut occupied);
+        layout.draw_title(&mut scene);
         legend::draw(&mut scene, key, &layout);
         layout.draw_credit(&mut scene);
         scene

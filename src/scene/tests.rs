@@ -4,6 +4,7 @@
 use super::*;
 use crate::data::Dataset;
 use crate::model::palette;
+use crate::scene::typescale;
 
 fn scene(year: i32, options: &MapOptions) -> Scene {
     let data = Dataset::embedded().unwrap();
@@ -179,4 +180,115 @@ fn hatching_is_grouped_by_region() {
         .groups
         .iter()
         .all(|g| g.items.iter().all(|i| matches!(i, Item::Line { .. }))));
+}
+
+/// Every page a user can ask for: each preset, a portrait page and a detail map.
+fn pages() -> Vec<(String, MapOptions)> {
+    use crate::options::Preset;
+    let mut pages: Vec<(String, MapOptions)> = [
+        Preset::Slide,
+        Preset::Slide4x3,
+        Preset::Article,
+        Preset::Column,
+        Preset::Thumbnail,
+    ]
+    .into_iter()
+    .map(|p| {
+        (
+            format!("{p:?}"),
+            MapOptions::for_preset(Some(p), None).unwrap(),
+        )
+    })
+    .collect();
+    pages.push(("screen".into(), MapOptions::default()));
+    pages.push((
+        "portrait".into(),
+        MapOptions {
+            width: 1000,
+            height: 1400,
+            ..MapOptions::default()
+        },
+    ));
+    pages.push((
+        "detail".into(),
+        MapOptions {
+            extent: Some([118.0, 37.0, 132.0, 48.0]),
+            ..MapOptions::default()
+        },
+    ));
+    pages
+}
+
+/// No two texts overlap, none leaves the page, none is under the page's minimum size.
+fn check_page(name: &str, s: &Scene, min: f64) {
+    let boxes: Vec<_> = s.texts().map(|t| (t, text_bounds(t))).collect();
+    for (i, (a, ba)) in boxes.iter().enumerate() {
+        assert!(
+            a.size >= min - 1e-6,
+            "{name}: '{}' at {:.1} px, under {min:.1}",
+            a.text,
+            a.size
+        );
+        assert!(
+            ba.x0 >= -0.5 && ba.x1 <= s.width + 0.5 && ba.y0 >= -0.5 && ba.y1 <= s.height + 0.5,
+            "{name}: '{}' leaves the page",
+            a.text
+        );
+        for (b, bb) in &boxes[i + 1..] {
+            assert!(
+                !ba.grown(-0.5).overlaps(&bb.grown(-0.5)),
+                "{name}: '{}' overlaps '{}'",
+                a.text,
+                b.text
+            );
+        }
+    }
+}
+
+/// Issue 10: the print-grade layout on every page, for 1907, 1912 and the overview.
+#[test]
+fn issue10_every_page_lays_out_cleanly() {
+    let data = Dataset::embedded().unwrap();
+    let maps: Vec<TreatyMap> = data
+        .agreement_years()
+        .into_iter()
+        .map(|y| TreatyMap::for_year(&data, y).unwrap())
+        .collect();
+    for (name, options) in pages() {
+        let t = typescale::TypeScale::for_page(&options);
+        assert!(
+            t.region > t.place[0],
+            "{name}: region names larger than towns"
+        );
+        for map in maps.iter().filter(|m| m.year == 1907 || m.year == 1912) {
+            let s = Scene::for_map(map, &map.key, &options);
+            let label = format!("{name} {}", map.year);
+            check_page(&label, &s, t.min);
+            // Every main town with a dot on the map has its name; so has every region named
+            // on the map (inside it or in a callout), except on the one-column page, too small
+            // for all of them at 6 pt.
+            if name != "Column" {
+                let main: Vec<&str> = map
+                    .places
+                    .iter()
+                    .filter(|p| p.rank == 1)
+                    .map(|p| p.name.as_str())
+                    .collect();
+                let dropped: Vec<&String> = s
+                    .dropped_labels
+                    .iter()
+                    .filter(|d| main.iter().any(|m| d.contains(m)))
+                    .collect();
+                assert!(
+                    dropped.is_empty(),
+                    "{label}: main towns dropped: {dropped:?}"
+                );
+            }
+        }
+        // Left open: four panels and the whole key do not fit an 85 × 110 mm column at 6 pt.
+        if name != "Column" {
+            let overview = Scene::overview(&maps, &options);
+            check_page(&format!("{name} overview"), &overview, t.min);
+        }
+    }
 }

@@ -105,11 +105,20 @@ pub struct Place {
     pub modern: Option<String>,
     /// 1 = always labelled, 2 = if room, 3 = minor.
     pub rank: u8,
+    /// First and last year the place is shown (properties `from` and `until`), when it was
+    /// founded, renamed away or abandoned within the years the data covers.
+    pub years: (Option<i32>, Option<i32>),
     /// Position in lon/lat.
     pub location: Point<f64>,
 }
 
 impl Place {
+    /// Whether the place is shown on the map of `year`.
+    pub fn exists_in(&self, year: i32) -> bool {
+        self.years.0.is_none_or(|from| from <= year)
+            && self.years.1.is_none_or(|until| year <= until)
+    }
+
     /// The name to print for `year`: "Keijō (Seoul)" once the Japanese name is in use.
     pub fn name_in(&self, year: i32) -> std::borrow::Cow<'_, str> {
         match &self.renamed {
@@ -519,12 +528,24 @@ fn parse_place(at: &FeatureRef<'_>, feature: &Feature) -> Result<Place> {
             return Err(at.error("'name_ja' and 'name_ja_from' must be given together"));
         }
     };
+    let year = |key: &str| -> Result<Option<i32>> {
+        integer_property(at, props, key)?
+            .map(|y| i32::try_from(y).map_err(|_| at.error(format!("'{key}' is not a year"))))
+            .transpose()
+    };
+    let years = (year("from")?, year("until")?);
+    if let (Some(from), Some(until)) = years {
+        if from > until {
+            return Err(at.error(format!("'from' {from} is after 'until' {until}")));
+        }
+    }
     Ok(Place {
         id: id_property(at, props)?,
         name: required_string(at, props, "name")?,
         renamed,
         modern: string_property(at, props, "modern")?,
         rank,
+        years,
         location,
     })
 }

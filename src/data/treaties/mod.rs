@@ -168,6 +168,7 @@ pub struct LineLabel {
 struct RawAgreement {
     id: String,
     name: String,
+    short_name: Option<String>,
     signed: toml::value::Datetime,
     signed_old_style: Option<String>,
     place: String,
@@ -210,6 +211,9 @@ struct RawTreatyFile {
     agreements: Vec<RawAgreement>,
     #[serde(default)]
     events: Vec<RawEvent>,
+    #[serde(default)]
+    unions: Vec<dated::RawUnion>,
+    lapse: Option<dated::RawLapse>,
 }
 
 /// One agreement.
@@ -219,6 +223,8 @@ pub struct Agreement {
     pub id: String,
     /// Name, e.g. "Third Russo-Japanese Agreement".
     pub name: String,
+    /// A short name for panel headings, e.g. "Third agreement".
+    pub short_name: Option<String>,
     /// Date of signature (New Style).
     pub signed: Date,
     /// Date of signature in the Russian Old Style calendar, as text.
@@ -277,6 +283,10 @@ pub struct Treaties {
     pub agreements: Vec<Agreement>,
     /// Changes between agreements, in date order.
     pub events: Vec<Event>,
+    /// Regions drawn as one while the boundary between them does not exist.
+    pub unions: Vec<Union>,
+    /// When the agreements lapsed, if they did within the years drawn.
+    pub lapse: Option<Lapse>,
 }
 
 impl Treaties {
@@ -411,6 +421,7 @@ impl Treaties {
             agreements.push(Agreement {
                 id: a.id,
                 name: a.name,
+                short_name: a.short_name,
                 signed,
                 signed_old_style: a.signed_old_style,
                 place: a.place,
@@ -469,6 +480,8 @@ impl Treaties {
             events.push(Event { date, assignment });
         }
         events.sort_by_key(|e| e.date);
+        let unions = dated::unions(raw.unions).map_err(invalid)?;
+        let lapse = dated::lapse(raw.lapse).map_err(invalid)?;
 
         Ok(Treaties {
             title: raw.title,
@@ -480,6 +493,8 @@ impl Treaties {
             baseline: raw.baseline,
             agreements,
             events,
+            unions,
+            lapse,
         })
     }
 
@@ -527,11 +542,21 @@ impl Treaties {
                 .iter()
                 .map(|e| (e.assignment.region.as_str(), format!("event of {}", e.date))),
         );
+        for union in &self.unions {
+            out.extend(
+                union
+                    .regions
+                    .iter()
+                    .map(|r| (r.as_str(), format!("union '{}'", union.id))),
+            );
+        }
         out
     }
 }
 
+mod dated;
 mod text;
+pub use dated::{Lapse, Union};
 use text::check_strings;
 pub(crate) use text::{check_id, line_and_column};
 

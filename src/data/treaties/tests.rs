@@ -119,3 +119,40 @@ fn bundled_file_loads() {
     assert_eq!(ids, ["1907", "1910", "1912", "1916"]);
     assert_eq!(t.agreements[2].signed.to_string(), "8 July 1912");
 }
+
+#[test]
+fn unions_and_the_lapse_are_checked() {
+    let with = |extra: &str| Treaties::from_toml_str(&format!("{MINIMAL}{extra}"), "t.toml");
+    let ok = with(
+        "[[unions]]\nid = \"ab\"\nname = \"AB\"\nregions = [\"a\", \"b\"]\nuntil = 1912-07-08\n\
+         [lapse]\ndate = 1917-11-08\ntitle = \"lapsed\"\nnote = \"n\"\n",
+    )
+    .unwrap();
+    let union = &ok.unions[0];
+    let day = |y, m, d| Date {
+        year: y,
+        month: m,
+        day: d,
+    };
+    assert!(union.joined_on(day(1912, 7, 7)));
+    assert!(!union.joined_on(day(1912, 7, 8)));
+    assert_eq!(ok.lapse.unwrap().date, day(1917, 11, 8));
+    for (extra, words) in [
+        (
+            "[[unions]]\nid = \"a1\"\nname = \"A\"\nregions = [\"a\"]\nuntil = 1912-07-08\n",
+            "joins at least two regions",
+        ),
+        (
+            "[[unions]]\nid = \"ab\"\nname = \"AB\"\nregions = [\"a\", \"b\"]\n",
+            "give 'until'",
+        ),
+        (
+            "[[unions]]\nid = \"ab\"\nname = \"AB\"\nregions = [\"a\", \"b\"]\nfrom = 1910-01-01\n\
+             [[unions]]\nid = \"bc\"\nname = \"BC\"\nregions = [\"b\", \"c\"]\nfrom = 1910-01-01\n",
+            "region 'b' is already in a union",
+        ),
+    ] {
+        let err = with(extra).unwrap_err().to_string();
+        assert!(err.contains(words), "{err}");
+    }
+}

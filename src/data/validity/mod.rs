@@ -113,12 +113,22 @@ fn check_polygon(polygon: &Polygon<f64>) -> Result<(), InvalidPolygon> {
 
 /// The first pair of parts whose interiors share an area.
 fn overlapping_parts(geometry: &MultiPolygon<f64>) -> Option<(usize, usize)> {
-    box_overlaps(&geometry.0).into_iter().find(|&(i, j)| {
-        geometry.0[i]
-            .relate(&geometry.0[j])
-            .get(CoordPos::Inside, CoordPos::Inside)
-            == Dimensions::TwoDimensional
-    })
+    let pairs = box_overlaps(&geometry.0);
+    // Each part's index is built once, not once per pair (an island beside a long coast).
+    let mut prepared: Vec<Option<PreparedGeometry<'_, &Polygon<f64>>>> =
+        (0..geometry.0.len()).map(|_| None).collect();
+    for &(i, j) in &pairs {
+        for k in [i, j] {
+            if prepared[k].is_none() {
+                prepared[k] = Some(PreparedGeometry::from(&geometry.0[k]));
+            }
+        }
+        let (a, b) = (prepared[i].as_ref()?, prepared[j].as_ref()?);
+        if a.relate(b).get(CoordPos::Inside, CoordPos::Inside) == Dimensions::TwoDimensional {
+            return Some((i, j));
+        }
+    }
+    None
 }
 
 /// Pairs `(i, j)`, `i < j`, of polygons whose bounding boxes meet, in order: a sweep over the

@@ -4,6 +4,8 @@
 //! Everything is built in memory first; files are only replaced once the whole
 //! build has succeeded.
 
+#![forbid(unsafe_code)]
+
 mod geom;
 mod history;
 mod layers;
