@@ -309,6 +309,7 @@ pub struct Place {
     pub name_alt: Option<String>,
     pub name_ja: Option<String>,
     pub name_ja_from: Option<i64>,
+    pub name_ja_until: Option<i64>,
     pub modern: String,
     pub lon: f64,
     pub lat: f64,

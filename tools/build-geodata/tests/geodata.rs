@@ -672,10 +672,22 @@ fn issue9_dated_places() {
             )
         })
         .collect();
-    assert_eq!(
-        dated,
-        vec![("belotsarsk".to_owned(), Some(1914), Some(1917))]
-    );
+    // Issue 15: Changchun is Hsinking as Manchukuo's capital (1932-1944); Belotsarsk becomes
+    // Khem-Beldyr (1918) and Kyzyl (1926); Alexandrovsk is shown from the occupation of 1920.
+    let expected = [
+        ("changchun", None, Some(1931)),
+        ("hsinking", Some(1932), Some(1944)),
+        ("changchun_1945", Some(1945), None),
+        ("belotsarsk", Some(1914), Some(1917)),
+        ("khem_beldyr", Some(1918), Some(1925)),
+        ("kyzyl", Some(1926), None),
+        ("alexandrovsk", Some(1920), None),
+    ];
+    let expected: Vec<(String, Option<i64>, Option<i64>)> = expected
+        .iter()
+        .map(|&(id, from, until)| (id.to_owned(), from, until))
+        .collect();
+    assert_eq!(dated, expected);
 }
 
 /// Issue 15: the checkpoints of the 1905-1945 maps, and the new regions each in its place.
