@@ -8,6 +8,7 @@ mod atomic_runs;
 mod batch;
 mod cli;
 mod data_validation;
+mod era;
 mod export;
 mod history;
 mod hostile;

@@ -35,6 +35,8 @@ pub struct Region {
     pub label: Option<String>,
     /// Sphere or context.
     pub role: Role,
+    /// The region it was cut out of, for boundaries drawn only in some years (`part_of`).
+    pub part_of: Option<String>,
     /// Outline in lon/lat.
     pub geometry: MultiPolygon<f64>,
 }
@@ -457,6 +459,7 @@ fn parse_region(at: &FeatureRef<'_>, feature: &Feature) -> Result<Region> {
         name: required_string(at, props, "name")?,
         label: string_property(at, props, "label")?,
         role,
+        part_of: string_property(at, props, "part_of")?,
         geometry,
     })
 }
