@@ -33,6 +33,9 @@ pub enum JobKind {
     Timeline,
 }
 
+/// The most maps an overview page holds.
+pub const MAX_OVERVIEW_PANELS: usize = 12;
+
 /// What a batch should produce.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchRequest {
@@ -55,7 +58,9 @@ impl BatchRequest {
         self.options.check()?;
         dataset.check_extent(self.options.extent)?;
         if self.years.is_empty() {
-            return Err(Error::Usage("choose a map: --year YEAR or --all".into()));
+            return Err(Error::Usage(
+                "choose a map: --year YEAR, --years LIST or --all".into(),
+            ));
         }
         if self.formats.is_empty() {
             return Err(Error::Usage("choose at least one format".into()));
@@ -67,6 +72,13 @@ impl BatchRequest {
                 first: *years.start(),
                 last: *years.end(),
             });
+        }
+        // Issue 15: the overview's grid is laid out for up to twelve panels.
+        if self.overview && self.years.len() > MAX_OVERVIEW_PANELS {
+            return Err(Error::Usage(format!(
+                "--overview draws at most {MAX_OVERVIEW_PANELS} maps on one page; {} were chosen",
+                self.years.len()
+            )));
         }
         if self.overview && !self.formats.iter().any(|f| *f != Format::GeoJson) {
             return Err(Error::Usage(

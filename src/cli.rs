@@ -22,6 +22,9 @@ Examples:
   The series for an article: print-size SVGs, the overview page and the animation:
     spheres-map --all --preset article --overview --timeline
 
+  The story from Portsmouth to 1945 in four maps, with their overview page:
+    spheres-map --years 1905,1925,1933,1945 --overview
+
   A print-size PNG and every layer of the map as GeoJSON:
     spheres-map --year 1907 --format png,geojson --scale 2
 
@@ -42,7 +45,7 @@ Examples:
     spheres-map manpage > ~/.local/share/man/man1/spheres-map.1";
 
 /// Draws maps of the Japanese and Russian spheres of influence in North-East Asia under the
-/// secret agreements of 1907, 1910, 1912 and 1916.
+/// secret agreements of 1907, 1910, 1912 and 1916, and of the years 1905–1945 around them.
 #[derive(Debug, Parser)]
 #[command(
     name = "spheres-map",
@@ -55,13 +58,17 @@ pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Draw the arrangement in force at the end of YEAR (1907–1917 with the bundled data)
-    #[arg(long, value_name = "YEAR", conflicts_with = "all")]
+    /// Draw the arrangement in force at the end of YEAR (1905–1945 with the bundled data)
+    #[arg(long, value_name = "YEAR", conflicts_with_all = ["all", "years"])]
     year: Option<i32>,
 
-    /// Draw every treaty year (the year of each agreement)
-    #[arg(long)]
+    /// Draw every treaty year of the series (1907, 1910, 1912, 1916 with the bundled data)
+    #[arg(long, conflicts_with = "years")]
     all: bool,
+
+    /// Draw these years: a list, a range or both (1925,1932,1941,1945 or 1905-1945 or 1905-1910,1925)
+    #[arg(long, value_name = "LIST", value_parser = parse_years)]
+    years: Option<Years>,
 
     /// Folder to write the maps into (created if needed)
     #[arg(long, value_name = "DIR", default_value = "output")]
@@ -93,11 +100,11 @@ pub struct Cli {
     #[arg(long, value_name = "DPI")]
     dpi: Option<u32>,
 
-    /// With --all: also the overview page (every agreement on one page)
+    /// With --all or --years: also the overview page (every map on one page, up to 12)
     #[arg(long)]
     overview: bool,
 
-    /// With --all: also timeline.gif, stepping through the treaty years
+    /// With --all or --years: also timeline.gif, stepping through the years
     #[arg(long)]
     timeline: bool,
 
@@ -239,6 +246,46 @@ fn load(cli: &Cli) -> Result<Dataset> {
     })
 }
 
+/// The years of `--years`, in the order given, each once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Years(Vec<i32>);
+
+/// Parses `1925,1932,1941` and `1905-1945` (and mixtures) into years. Whether the data covers
+/// them is the library's check.
+fn parse_years(text: &str) -> std::result::Result<Years, String> {
+    const MAX: usize = 1000;
+    let year = |t: &str| {
+        t.trim()
+            .parse::<i32>()
+            .map_err(|_| format!("'{}' is not a year", t.trim()))
+    };
+    let mut years: Vec<i32> = Vec::new();
+    for part in text.split(',') {
+        let (first, last) = match part.trim().split_once('-') {
+            Some((a, b)) => (year(a)?, year(b)?),
+            None => {
+                let y = year(part)?;
+                (y, y)
+            }
+        };
+        if first > last {
+            return Err(format!("the range {first}-{last} runs backwards"));
+        }
+        if usize::try_from(last - first).map_or(true, |n| n >= MAX) {
+            return Err(format!("the range {first}-{last} is too long"));
+        }
+        for y in first..=last {
+            if !years.contains(&y) {
+                years.push(y);
+            }
+        }
+        if years.len() > MAX {
+            return Err(format!("more than {MAX} years"));
+        }
+    }
+    Ok(Years(years))
+}
+
 /// The command line as a plain request; the library checks it.
 fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
     let options = MapOptions::for_preset(cli.preset.map(Into::into), cli.dpi)?;
@@ -248,9 +295,10 @@ fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
         cmyk: cli.cmyk,
         ..options.with_size(cli.width, cli.height)?
     };
-    let years = match cli.year {
-        Some(year) => vec![year],
-        None => dataset.agreement_years(),
+    let years = match (cli.year, &cli.years) {
+        (Some(year), _) => vec![year],
+        (None, Some(Years(list))) => list.clone(),
+        (None, None) => dataset.agreement_years(),
     };
     let mut formats: Vec<Format> = cli.format.iter().map(|&f| f.into()).collect();
     formats.sort();
@@ -282,15 +330,15 @@ fn check_usage(cli: &Cli) {
             cli.given.join(", ")
         );
         (!cli.given.is_empty()).then_some((ErrorKind::ArgumentConflict, for_command.as_str()))
-    } else if cli.year.is_none() && !cli.all {
+    } else if cli.year.is_none() && !cli.all && cli.years.is_none() {
         Some((
             ErrorKind::MissingRequiredArgument,
-            "choose a map: --year YEAR or --all",
+            "choose a map: --year YEAR, --years LIST or --all",
         ))
-    } else if (cli.overview || cli.timeline) && !cli.all {
+    } else if (cli.overview || cli.timeline) && !cli.all && cli.years.is_none() {
         Some((
             ErrorKind::MissingRequiredArgument,
-            "--overview and --timeline go with --all",
+            "--overview and --timeline go with --all or --years",
         ))
     } else {
         None
@@ -388,5 +436,41 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn years_are_lists_ranges_or_both() {
+        assert_eq!(
+            parse_years("1925,1932,1941,1945"),
+            Ok(Years(vec![1925, 1932, 1941, 1945]))
+        );
+        assert_eq!(
+            parse_years("1905-1945").map(|y| y.0.len()),
+            Ok(41),
+            "a range includes both ends"
+        );
+        assert_eq!(
+            parse_years("1905-1907, 1925,1906"),
+            Ok(Years(vec![1905, 1906, 1907, 1925])),
+            "spaces allowed, repeats dropped"
+        );
+        assert_eq!(parse_years("1912"), Ok(Years(vec![1912])));
+        for bad in ["", "19x5", "1945-1905", "1905-", "1900-99999"] {
+            assert!(parse_years(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn years_conflict_with_year_and_all() {
+        for args in [
+            &["spheres-map", "--years", "1925", "--year", "1925"][..],
+            &["spheres-map", "--years", "1925", "--all"][..],
+        ] {
+            let err = Cli::try_parse_from(args).unwrap_err();
+            assert_eq!(err.kind(), clap::error::ErrorKind::ArgumentConflict);
+        }
+        let cli =
+            Cli::try_parse_from(["spheres-map", "--years", "1905-1906", "--overview"]).unwrap();
+        assert_eq!(cli.years, Some(Years(vec![1905, 1906])));
     }
 }

@@ -28,7 +28,7 @@ pub enum Error {
         message: String,
     },
     /// A year outside the range the treaty data covers.
-    #[error("no agreement is in force in {year}: choose a year from {first} to {last}")]
+    #[error("no map for {year}: choose a year from {first} to {last}")]
     YearOutOfRange {
         /// The year asked for.
         year: i32,

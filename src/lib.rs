@@ -1,7 +1,8 @@
 //! # spheres-map
 //!
 //! Publication-quality maps of the spheres of influence that Japan and Russia drew in North-East
-//! Asia in their secret agreements of 1907, 1910, 1912 and 1916.
+//! Asia in their secret agreements of 1907, 1910, 1912 and 1916, and of what came before and
+//! after them, from the Treaty of Portsmouth (1905) to the Soviet invasion of Manchuria (1945).
 //!
 //! The pipeline runs in one direction, one module per step; no step names a later one:
 //!
@@ -22,9 +23,9 @@
 //! let data = Dataset::embedded()?;
 //! let svg = render_map(&data, 1912, Format::Svg, &MapOptions::default())?;
 //! assert!(svg.starts_with(b"<svg"));
-//! // Years the agreements do not cover are refused with a message that gives the range.
-//! let err = render_map(&data, 1906, Format::Svg, &MapOptions::default()).unwrap_err();
-//! assert_eq!(err.to_string(), "no agreement is in force in 1906: choose a year from 1907 to 1917");
+//! // Years the data does not cover are refused with a message that gives the range.
+//! let err = render_map(&data, 1946, Format::Svg, &MapOptions::default()).unwrap_err();
+//! assert_eq!(err.to_string(), "no map for 1946: choose a year from 1905 to 1945");
 //! # Ok::<(), spheres_map::Error>(())
 //! ```
 #![forbid(unsafe_code)]

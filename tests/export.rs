@@ -6,19 +6,20 @@ use serde_json::Value;
 use spheres_map::{render_map, Dataset, Format, MapOptions};
 
 /// One exported region.
-struct Region {
-    id: String,
-    power: Option<String>,
-    status: Option<String>,
+pub(crate) struct Region {
+    pub id: String,
+    pub power: Option<String>,
+    pub status: Option<String>,
     outline: MultiPolygon<f64>,
 }
 
-struct Exported {
+/// One year's GeoJSON export, read back.
+pub(crate) struct Exported {
     features: Vec<Region>,
 }
 
 impl Exported {
-    fn for_year(year: i32) -> Exported {
+    pub fn for_year(year: i32) -> Exported {
         let data = Dataset::embedded().unwrap();
         let bytes = render_map(&data, year, Format::GeoJson, &MapOptions::default()).unwrap();
         let fc: geojson::FeatureCollection = serde_json::from_slice(&bytes).unwrap();
@@ -49,7 +50,7 @@ impl Exported {
         Exported { features }
     }
 
-    fn at(&self, lon: f64, lat: f64) -> &Region {
+    pub fn at(&self, lon: f64, lat: f64) -> &Region {
         let p = Point::new(lon, lat);
         let hits: Vec<_> = self
             .features

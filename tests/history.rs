@@ -53,13 +53,20 @@ fn issue9_barga_year_by_year() {
         );
     }
     // From 1912 the strip is no boundary: Barga and the zone are one unit in the Russian sphere.
-    for year in 1912..=1917 {
+    for year in 1912..=1916 {
         assert_eq!(
             state(&data, year, "barga_1912"),
             russian("sphere"),
             "{year}"
         );
     }
+    // Issue 15: from the lapse (8 Nov 1917) the zone, resting on the 1896 contract, stands on its
+    // own while the sphere around it lapses.
+    assert_eq!(state(&data, 1917, "barga"), russian("sphere"));
+    assert_eq!(
+        state(&data, 1917, "cer_zone_barga"),
+        russian("concession_zone")
+    );
     assert!(!note(&data, 1914, "barga_1912").contains("special region"));
     assert!(note(&data, 1915, "barga_1912").contains("special region"));
 }

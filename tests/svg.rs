@@ -7,6 +7,8 @@ fn svg_of(data: &Dataset, year: i32) -> String {
     String::from_utf8(render_map(data, year, Format::Svg, &MapOptions::default()).unwrap()).unwrap()
 }
 
+/// The ids of the 1907–1916 regions: the parts cut out for 1905–1945 (`part_of`) are joined
+/// back to them on those maps (issue 15).
 fn bundled_region_ids() -> Vec<String> {
     let text = include_str!("../geodata/regions.geojson");
     let json: serde_json::Value = serde_json::from_str(text).unwrap();
@@ -14,6 +16,7 @@ fn bundled_region_ids() -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
+        .filter(|f| f["properties"].get("part_of").is_none())
         .map(|f| f["properties"]["id"].as_str().unwrap().to_string())
         .collect()
 }

@@ -9,6 +9,7 @@ mod batch;
 mod cli;
 mod command_line;
 mod data_validation;
+mod era;
 mod export;
 mod history;
 mod hostile;

@@ -70,34 +70,52 @@ impl Dataset {
                 ));
             }
         }
-        for agreement in &treaties.agreements {
-            for line in &agreement.lines {
+        let year_lines = treaties
+            .years
+            .iter()
+            .flat_map(|y| y.lines.iter().map(move |l| (format!("year {}", y.year), l)));
+        let agreement_lines = treaties.agreements.iter().flat_map(|a| {
+            a.lines
+                .iter()
+                .map(move |l| (format!("agreement '{}'", a.id), l))
+        });
+        for (owner, line) in agreement_lines.chain(year_lines) {
+            {
                 if !line_ids.is_empty() && !line_ids.contains(line.as_str()) {
                     return Err(Error::invalid(
                         treaty_file,
-                        format!(
-                            "agreement '{}' names line '{line}', which is not in the lines layer",
-                            agreement.id
-                        ),
+                        format!("{owner} names line '{line}', which is not in the lines layer"),
                     ));
                 }
             }
         }
+        for power in &treaties.powers {
+            if let Some(home) = power.home.as_deref().filter(|h| !region_ids.contains(h)) {
+                return Err(Error::invalid(
+                    treaty_file,
+                    format!(
+                        "power '{}' names home region '{home}', which is not in the outlines",
+                        power.id
+                    ),
+                ));
+            }
+        }
         let mut union_outlines = Vec::with_capacity(treaties.unions.len());
         for union in &treaties.unions {
-            if region_ids.contains(union.id.as_str()) {
+            // A union may keep the id of its first region (Korea stays `korea` while whole).
+            if region_ids.contains(union.id.as_str()) && union.regions[0] != union.id {
                 return Err(Error::invalid(
                     treaty_file,
                     format!("union '{}' has the id of a region", union.id),
                 ));
             }
-            let outline = union
-                .regions
-                .iter()
-                .filter_map(|id| geodata.region(id))
-                .fold(MultiPolygon::new(Vec::new()), |joined, r| {
-                    joined.union(&r.geometry)
-                });
+            // Start from the first outline as it is: a union with an empty shape would snap its
+            // vertices, and the parts would no longer share their borders exactly.
+            let mut members = union.regions.iter().filter_map(|id| geodata.region(id));
+            let first = members
+                .next()
+                .map_or_else(|| MultiPolygon::new(Vec::new()), |r| r.geometry.clone());
+            let outline = members.fold(first, |joined, r| joined.union(&r.geometry));
             union_outlines.push(outline);
         }
         let coverage = geodata
@@ -175,11 +193,11 @@ impl Dataset {
         Dataset::new(geodata, treaties, "treaties.toml")
     }
 
-    /// The years a series draws: the year of each agreement.
+    /// The years `--all` draws: the year of each agreement of the series (those the file marks
+    /// `series = true`, or every agreement if it marks none).
     pub fn agreement_years(&self) -> Vec<i32> {
         self.treaties
-            .agreements
-            .iter()
+            .series()
             .map(|a| a.signed.year.max(self.treaties.first_year))
             .collect()
     }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::palette::{AreaStyle, LineSymbol, Look, Ramp};
 use super::TreatyMap;
-use crate::data::treaties::{Agreement, Lapse, Status};
+use crate::data::treaties::{Agreement, Lapse, Status, YearNote};
 
 /// What a key entry shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +81,8 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
     let mut areas = Vec::new();
     for (index, power) in first.powers.iter().enumerate() {
         // Each look this power's areas take, with the statuses drawn with it.
-        let mut looks: BTreeMap<Look, BTreeSet<Status>> = BTreeMap::new();
+        // With each look, its adjectives across the maps, in order: "Russian/Soviet territory".
+        let mut looks: BTreeMap<Look, (BTreeSet<Status>, Vec<&str>)> = BTreeMap::new();
         for r in states().filter(|r| r.power.is_some_and(|p| p.id == power.id)) {
             if let Some(status) = r.status {
                 let look = if r.lapsed {
@@ -89,11 +90,15 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
                 } else {
                     Look::of(status)
                 };
-                looks.entry(look).or_default().insert(status);
+                let (statuses, adjectives) = looks.entry(look).or_default();
+                statuses.insert(status);
+                if !adjectives.contains(&r.adjective) {
+                    adjectives.push(r.adjective);
+                }
             }
         }
         let ramp = Ramp::for_power(index, power.color.as_deref());
-        for (look, statuses) in looks {
+        for (look, (statuses, adjectives)) in looks {
             let names: Vec<&str> = statuses.iter().map(|s| s.describe()).collect();
             let style = AreaStyle::of_look(Some((index, ramp)), look);
             let lapsed = if look == Look::Lapsed {
@@ -103,7 +108,7 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
             };
             areas.push(Entry::new(
                 Swatch::Area(style),
-                format!("{} {}{lapsed}", power.adjective, or_list(&names)),
+                format!("{} {}{lapsed}", adjectives.join("/"), or_list(&names)),
             ));
         }
     }
@@ -143,6 +148,7 @@ impl Key {
         map: &TreatyMap<'_>,
         agreement: &Agreement,
         lapse: Option<&Lapse>,
+        year: Option<&YearNote>,
     ) -> Key {
         let areas = area_entries(std::slice::from_ref(map));
         let mut lines: Vec<Entry> = map
@@ -166,21 +172,33 @@ impl Key {
             ));
         }
 
-        let mut note = agreement
-            .secret_part
-            .clone()
-            .unwrap_or_else(|| agreement.summary.clone());
-        if let Some(ended) = &agreement.ended {
+        // Once the agreement in force has lapsed (a year after the lapse), what it said no
+        // longer describes the map: only how it ended does.
+        let gone = lapse
+            .is_some_and(|l| l.covers(&agreement.id, agreement.signed) && l.date.year < map.year);
+        let mut note = if gone {
+            String::new()
+        } else {
+            agreement
+                .secret_part
+                .clone()
+                .unwrap_or_else(|| agreement.summary.clone())
+        };
+        for more in [
+            agreement.ended.as_deref(),
+            lapse.map(|l| l.note.as_str()),
+            year.and_then(|y| y.note.as_deref()),
+        ]
+        .into_iter()
+        .flatten()
+        {
             end_sentence(&mut note);
-            note.push(' ');
-            note.push_str(ended);
+            if !note.is_empty() {
+                note.push(' ');
+            }
+            note.push_str(more);
         }
         end_sentence(&mut note);
-        if let Some(lapse) = lapse {
-            note.push(' ');
-            note.push_str(&lapse.note);
-            end_sentence(&mut note);
-        }
         let mut sections = vec![Section {
             heading: "Areas".to_string(),
             entries: areas,

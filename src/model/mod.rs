@@ -8,14 +8,15 @@
 
 pub(crate) mod key;
 pub(crate) mod palette;
+mod texts;
 
 use std::collections::BTreeMap;
 
 use geo::{MultiLineString, MultiPolygon, Point};
 
 use crate::color::Rgb;
-use crate::data::geodata::{Lake, Railway, River, Role};
-use crate::data::treaties::{Assignment, Date, Power, Status};
+use crate::data::geodata::{Lake, Railway, Region, River, Role};
+use crate::data::treaties::{Agreement, Assignment, Date, Power, Status};
 use crate::data::Dataset;
 use crate::error::Result;
 use key::Key;
@@ -34,6 +35,8 @@ pub(crate) struct RegionView<'a> {
     pub role: Role,
     /// Who holds it; `None` outside the spheres or where undefined.
     pub power: Option<&'a Power>,
+    /// The power's adjective on the map's date ("Russian" in 1912, "Soviet" in 1930).
+    pub adjective: &'a str,
     /// On what terms; `None` outside the spheres.
     pub status: Option<Status>,
     /// The note of the assignment in force.
@@ -59,10 +62,10 @@ impl RegionView<'_> {
             ""
         };
         match (self.power, self.status) {
-            (Some(power), Some(status)) => format!(
+            (Some(_), Some(status)) => format!(
                 "{}: {} {}{lapsed}",
                 self.name,
-                power.adjective,
+                self.adjective,
                 status.describe()
             ),
             (None, Some(status)) => format!("{}: {}{lapsed}", self.name, status.describe()),
@@ -176,26 +179,33 @@ impl<'a> TreatyMap<'a> {
         let agreement = treaties.agreement_in_force(year)?;
         let as_of = Date::end_of_year(year);
 
-        // Replay history up to the map's date; later entries replace earlier ones.
-        let mut state: BTreeMap<&str, &Assignment> = BTreeMap::new();
+        // Replay history up to the map's date; later entries replace earlier ones. Each state
+        // keeps the day it was set and the agreement that set it, for the lapse.
+        let mut state: BTreeMap<&str, Source<'a>> = BTreeMap::new();
         for a in &treaties.baseline {
-            state.insert(&a.region, a);
+            state.insert(&a.region, (None, None, a));
         }
-        let mut changes: Vec<(Date, &Assignment)> = Vec::new();
+        let mut changes: Vec<Source<'a>> = Vec::new();
         for ag in treaties.agreements.iter().filter(|a| a.signed <= as_of) {
-            changes.extend(ag.assignments.iter().map(|a| (ag.signed, a)));
+            changes.extend(
+                ag.assignments
+                    .iter()
+                    .map(|a| (Some(ag.signed), Some(ag), a)),
+            );
         }
         for ev in treaties.events.iter().filter(|e| e.date <= as_of) {
-            changes.push((ev.date, &ev.assignment));
+            changes.push((Some(ev.date), None, &ev.assignment));
         }
         // Stable sort: same-day entries keep file order.
-        changes.sort_by_key(|(date, _)| *date);
-        for (_, a) in changes {
-            state.insert(&a.region, a);
+        changes.sort_by_key(|(date, _, _)| *date);
+        for change in changes {
+            state.insert(&change.2.region, change);
         }
 
-        // After the lapse, what the agreements themselves created is no longer in force; what
-        // other treaties gave (annexations, leases, protectorates) stands.
+        // After the lapse, what the lapsed agreements created is no longer in force, and so is
+        // any sphere or special interest set before it (only those agreements made them); what
+        // other treaties gave (annexations, leases, protectorates, the railway contracts) stands,
+        // and so does whatever happened after the lapse.
         let lapse = treaties.lapse.as_ref().filter(|l| l.date <= as_of);
         let powers = &treaties.powers;
         let power_index = |id: &str| powers.iter().position(|p| p.id == id);
@@ -203,19 +213,24 @@ impl<'a> TreatyMap<'a> {
             .regions
             .iter()
             .map(|region| {
-                let assignment = state.get(region.id.as_str());
-                let power = assignment
+                let source = state.get(region.id.as_str());
+                let assignment = source.map(|s| s.2);
+                let held = assignment.filter(|a| a.status != Status::Outside);
+                let power = held
                     .and_then(|a| a.power.as_deref())
                     .and_then(|p| treaties.power(p));
-                let status = assignment.map(|a| a.status);
+                let status = held.map(|a| a.status);
                 let index = power.and_then(|p| power_index(&p.id));
                 let ramp =
                     index.map(|i| (i, palette::Ramp::for_power(i, powers[i].color.as_deref())));
-                let lapsed = lapse.is_some()
-                    && matches!(
-                        status,
-                        Some(Status::Sphere | Status::SpecialInterests | Status::ConcessionZone)
-                    );
+                let lapsed = match (lapse, source, status) {
+                    (Some(l), Some(&(set, by, _)), Some(status)) => {
+                        set.is_none_or(|d| d < l.date)
+                            && (by.is_some_and(|ag| l.covers(&ag.id, ag.signed))
+                                || matches!(status, Status::Sphere | Status::SpecialInterests))
+                    }
+                    _ => false,
+                };
                 let style = if lapsed {
                     AreaStyle::of_look(ramp, palette::Look::Lapsed)
                 } else {
@@ -227,16 +242,34 @@ impl<'a> TreatyMap<'a> {
                     Some((_, r)) => r.ink,
                     None => palette::MUTED,
                 };
+                // A power's own land takes the power's name of the period (Soviet Union).
+                let own = powers.iter().find(|p| {
+                    p.home.as_deref() == Some(region.id.as_str()) && !p.periods.is_empty()
+                });
+                let name: &'a str = match own {
+                    Some(p) => p
+                        .period_on(as_of)
+                        .map_or(p.name.as_str(), |n| n.name.as_str()),
+                    None => &region.name,
+                };
+                let label = match own {
+                    Some(_) => name,
+                    None => region.label.as_deref().unwrap_or(&region.name),
+                };
                 RegionView {
                     id: &region.id,
-                    name: &region.name,
-                    map_label: region
-                        .label
-                        .as_deref()
-                        .unwrap_or(&region.name)
-                        .to_uppercase(),
+                    name,
+                    map_label: label.to_uppercase(),
                     role: region.role,
                     power,
+                    // A lapsed area is named as when it was made: a Russian, not a Soviet, sphere.
+                    adjective: power.map_or("", |p| {
+                        let named_on = match (lapsed, source) {
+                            (true, Some(&(Some(set), _, _))) => set,
+                            _ => as_of,
+                        };
+                        p.adjective_on(named_on)
+                    }),
                     status,
                     note: assignment.and_then(|a| a.note.as_deref()),
                     lapsed,
@@ -249,9 +282,19 @@ impl<'a> TreatyMap<'a> {
             .collect();
         join_unions(&mut regions, dataset, as_of);
 
-        let lines = agreement
-            .lines
+        let year_note = treaties.year_note(year);
+        let year_lines = year_note.map_or(&[][..], |y| y.lines.as_slice());
+        // A year after the lapse with no new agreement draws none of the lapsed lines.
+        let lapsed_agreement = lapse.filter(|l| l.covers(&agreement.id, agreement.signed));
+        let gone = lapsed_agreement.is_some_and(|l| l.date.year < year);
+        let agreement_lines = if gone {
+            &[][..]
+        } else {
+            agreement.lines.as_slice()
+        };
+        let lines = agreement_lines
             .iter()
+            .chain(year_lines.iter().filter(|l| !agreement.lines.contains(l)))
             .filter_map(|id| {
                 let line = geodata.lines.iter().find(|l| &l.id == id)?;
                 let given = agreement.line_labels.iter().find(|l| &l.line == id);
@@ -298,39 +341,22 @@ impl<'a> TreatyMap<'a> {
             })
             .collect();
 
+        // A part counts as its parent does, so cutting a region up never moves the frame.
         let spheres = geodata.regions.iter().any(|r| r.role == Role::Sphere);
+        let role_of = |r: &Region| {
+            r.part_of
+                .as_deref()
+                .and_then(|p| geodata.region(p))
+                .map_or(r.role, |parent| parent.role)
+        };
         let extent = geodata
             .regions
             .iter()
-            .filter(|r| !spheres || r.role == Role::Sphere)
+            .filter(|r| !spheres || role_of(r) == Role::Sphere)
             .map(|r| &r.geometry)
             .collect();
 
-        let old_style = agreement
-            .signed_old_style
-            .as_deref()
-            .map(|d| format!(" ({d} O.S.)"))
-            .unwrap_or_default();
-        let texts = MapTexts {
-            title: format!("{}, {year}", treaties.title),
-            subtitle: format!(
-                "{}, signed at {} on {}{old_style}",
-                agreement.name, agreement.place, agreement.signed
-            ),
-            detail: format!(
-                "Signatories: {} · Situation at the end of {year}{}.",
-                join_names(&agreement.signatories),
-                lapse.map(|l| format!(": {}", l.title)).unwrap_or_default()
-            ),
-            panel_heading: format!(
-                "{year} · {}",
-                agreement.short_name.as_deref().unwrap_or(&agreement.name)
-            ),
-            panel_date: format!("Signed {}", agreement.signed),
-            series_title: treaties.title.clone(),
-            series_subtitle: treaties.subtitle.clone(),
-            credit: treaties.credit.clone().unwrap_or_default(),
-        };
+        let texts = texts::for_year(treaties, agreement, year, lapse, lapsed_agreement);
 
         let mut map = TreatyMap {
             year,
@@ -348,7 +374,7 @@ impl<'a> TreatyMap<'a> {
             key: Key::default(),
             powers,
         };
-        map.key = Key::for_map(&map, agreement, lapse);
+        map.key = Key::for_map(&map, agreement, lapse, year_note);
         Ok(map)
     }
 
@@ -358,6 +384,10 @@ impl<'a> TreatyMap<'a> {
         self.regions.iter().find(|r| r.id == id)
     }
 }
+
+/// A region's state: the day it was set (none for the baseline), the agreement that set it (if
+/// one did) and the assignment.
+type Source<'a> = (Option<Date>, Option<&'a Agreement>, &'a Assignment);
 
 /// Regions whose common boundary does not exist on `day` become one unit: the first member's
 /// state, the union's name and outline, in the first member's place.
@@ -374,31 +404,24 @@ fn join_unions<'a>(regions: &mut Vec<RegionView<'a>>, dataset: &'a Dataset, day:
         };
         let mut joined = regions[first].clone();
         joined.id = &union.id;
-        joined.name = &union.name;
-        joined.map_label = union.label.as_deref().unwrap_or(&union.name).to_uppercase();
-        joined.geometry = outline;
-        if union
-            .regions
+        // A power's own land keeps the power's name of the period.
+        let home = dataset
+            .treaties
+            .powers
             .iter()
-            .any(|m| regions.iter().any(|r| r.id == m && r.role == Role::Sphere))
-        {
-            joined.role = Role::Sphere;
+            .any(|p| p.home.as_deref() == Some(regions[first].id) && !p.periods.is_empty());
+        if !home {
+            joined.name = &union.name;
+            joined.map_label = union.label.as_deref().unwrap_or(&union.name).to_uppercase();
         }
+        joined.geometry = outline;
+        // The unit plays its first region's part: Japan with the Kurils is still context land.
         regions[first] = joined;
         let mut index = 0;
         regions.retain(|r| {
             index += 1;
             index - 1 == first || !union.regions.iter().any(|m| m == r.id)
         });
-    }
-}
-
-/// "A, B and C".
-fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {}", init.join(", "), last),
     }
 }
 
@@ -442,6 +465,12 @@ mod tests {
             (1915, "1912"),
             (1916, "1916"),
             (1917, "1916"),
+            (1905, "1905"),
+            (1906, "1905"),
+            (1924, "1916"),
+            (1925, "1925"),
+            (1941, "1941"),
+            (1945, "1945"),
         ] {
             assert_eq!(
                 TreatyMap::for_year(&data, year).unwrap().agreement_id,
@@ -449,8 +478,8 @@ mod tests {
                 "{year}"
             );
         }
-        assert!(TreatyMap::for_year(&data, 1906).is_err());
-        assert!(TreatyMap::for_year(&data, 1918).is_err());
+        assert!(TreatyMap::for_year(&data, 1904).is_err());
+        assert!(TreatyMap::for_year(&data, 1946).is_err());
     }
 
     #[test]

@@ -225,6 +225,7 @@ impl AreaStyle {
         }
         let hatch = match (look, ramp) {
             (Look::Undefined, _) => Some((UNDEFINED_HATCH, Hatch::Cross)),
+            (Look::Occupied, Some((_, r))) => Some((r.ink, Hatch::Cross)),
             // Alternate directions so two powers' concession zones can be told apart.
             (Look::Concession, Some((i, r))) => Some((
                 r.ink,
@@ -258,17 +259,27 @@ pub enum Look {
     Undefined,
     /// A sphere whose agreement has lapsed: washed out, striped.
     Lapsed,
+    /// A puppet state: a lighter tint than a protectorate.
+    Puppet,
+    /// Military occupation: light tint, cross-hatched in the power's ink.
+    Occupied,
 }
 
 impl Look {
     /// The look of a status.
     pub fn of(status: Status) -> Look {
         match status {
-            Status::Territory | Status::Colony | Status::LeasedTerritory => Look::Held,
-            Status::Protectorate => Look::Protectorate,
+            Status::Territory | Status::Colony | Status::LeasedTerritory | Status::Annexed => {
+                Look::Held
+            }
+            // A satellite is drawn like the protectorate it often grew out of (Tuva).
+            Status::Protectorate | Status::Satellite => Look::Protectorate,
+            Status::PuppetState => Look::Puppet,
+            Status::Occupied => Look::Occupied,
             Status::Sphere | Status::SpecialInterests => Look::Sphere,
             Status::ConcessionZone => Look::Concession,
-            Status::Undefined => Look::Undefined,
+            // The model draws land outside every hold as unclaimed before asking for a look.
+            Status::Undefined | Status::Outside => Look::Undefined,
         }
     }
 
@@ -278,8 +289,9 @@ impl Look {
             (Look::Undefined, _) | (_, None) => UNDEFINED,
             (Look::Held, Some(r)) => r.held,
             (Look::Protectorate, Some(r)) => r.protectorate,
-            (Look::Sphere | Look::Concession, Some(r)) => r.sphere,
+            (Look::Sphere | Look::Concession | Look::Occupied, Some(r)) => r.sphere,
             (Look::Lapsed, Some(r)) => r.sphere.tint(0.35),
+            (Look::Puppet, Some(r)) => r.protectorate.tint(0.2),
         }
     }
 }
@@ -334,6 +346,103 @@ mod tests {
             let gap = (a.lightness() - b.lightness()).abs();
             assert!(gap >= 6.0, "{what}: only {gap:.1} L* apart");
         }
+    }
+
+    /// Issue 15: the fills of 1905–1945 that touch (Japan first, Russia second and the United
+    /// States with its own colour, as in the bundled data).
+    #[test]
+    fn neighbouring_fills_of_1905_to_1945_differ_in_grayscale() {
+        let (japan, russia) = (Some((0, RAMPS[0])), Some((1, RAMPS[1])));
+        let usa = Some((2, Ramp::for_power(2, Some("#E08BAA"))));
+        let fill = |ramp: Option<(usize, Ramp)>, look| AreaStyle::of_look(ramp, look).fill;
+        let puppet = fill(japan, Look::Puppet);
+        let japan_occupied = fill(japan, Look::Occupied);
+        let soviet_occupied = fill(russia, Look::Occupied);
+        let satellite = fill(russia, Look::Protectorate);
+        let soviet = fill(russia, Look::Held);
+        let russian_lapsed = fill(russia, Look::Lapsed);
+        let pairs = [
+            ("Manchukuo / Mongolian People's Republic", puppet, satellite),
+            ("Manchukuo / Soviet Union", puppet, soviet),
+            ("Manchukuo / Korea", puppet, fill(japan, Look::Held)),
+            ("Manchukuo / occupied China", puppet, japan_occupied),
+            (
+                "Manchukuo / SMR zone",
+                puppet,
+                fill(japan, Look::Concession),
+            ),
+            ("Manchukuo / lapsed Russian sphere", puppet, russian_lapsed),
+            (
+                "Manchukuo / lapsed Japanese sphere",
+                puppet,
+                fill(japan, Look::Lapsed),
+            ),
+            ("Manchukuo / China", puppet, UNCLAIMED),
+            ("Manchukuo / sea", puppet, WATER),
+            (
+                "Mongolian People's Republic / Soviet Union",
+                satellite,
+                soviet,
+            ),
+            (
+                "Mongolian People's Republic / lapsed Russian sphere",
+                satellite,
+                russian_lapsed,
+            ),
+            ("Mongolian People's Republic / China", satellite, UNCLAIMED),
+            ("occupied China / China", japan_occupied, UNCLAIMED),
+            (
+                "occupied China / Ordos (lapsed Russian sphere)",
+                japan_occupied,
+                russian_lapsed,
+            ),
+            ("occupied China / sea", japan_occupied, WATER),
+            (
+                "occupied northern Sakhalin / Karafuto",
+                japan_occupied,
+                fill(japan, Look::Held),
+            ),
+            ("Soviet occupation / Soviet Union", soviet_occupied, soviet),
+            (
+                "Soviet occupation / Mongolian People's Republic",
+                soviet_occupied,
+                satellite,
+            ),
+            ("Soviet occupation / China", soviet_occupied, UNCLAIMED),
+            ("Soviet occupation / sea", soviet_occupied, WATER),
+            (
+                "Soviet occupation / American occupation",
+                soviet_occupied,
+                fill(usa, Look::Occupied),
+            ),
+            (
+                "American occupation / sea",
+                fill(usa, Look::Occupied),
+                WATER,
+            ),
+            (
+                "joint CER zone / lapsed Russian sphere",
+                fill(russia, Look::Concession),
+                russian_lapsed,
+            ),
+            (
+                "joint CER zone / Japanese occupation",
+                fill(russia, Look::Concession),
+                japan_occupied,
+            ),
+        ];
+        for (what, a, b) in pairs {
+            let gap = (a.lightness() - b.lightness()).abs();
+            assert!(gap >= 6.0, "{what}: only {gap:.1} L* apart");
+        }
+        // One pair, on the 1931 map only, is told apart by its hatching rather than its fill:
+        // Japan's occupation (cross-hatched) beside its own lapsed sphere (striped).
+        let (occupied, lapsed) = (
+            AreaStyle::of_look(japan, Look::Occupied),
+            AreaStyle::of_look(japan, Look::Lapsed),
+        );
+        assert_eq!(occupied.hatch.map(|h| h.1), Some(Hatch::Cross));
+        assert_eq!(lapsed.hatch.map(|h| h.1), Some(Hatch::Horizontal));
     }
 
     /// Viénot, Brettel & Mollon (1999) dichromat simulation, in linear RGB.

@@ -30,13 +30,13 @@ fn each_treaty_year_renders_svg_and_png() {
 #[test]
 fn years_outside_the_agreements_fail_cleanly_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    for year in ["1906", "1918"] {
+    for year in ["1904", "1946"] {
         let assert = spheres_map(dir.path())
             .args(["--year", year])
             .assert()
             .failure()
             .code(1)
-            .stderr(predicate::str::contains("choose a year from 1907 to 1917"));
+            .stderr(predicate::str::contains("choose a year from 1905 to 1945"));
         let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
         assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
         assert!(!stderr.contains("panicked"));
@@ -97,7 +97,9 @@ fn usage_errors_keep_clap_exit_code() {
         .assert()
         .failure()
         .code(2)
-        .stderr(predicate::str::contains("--year YEAR or --all"));
+        .stderr(predicate::str::contains(
+            "--year YEAR, --years LIST or --all",
+        ));
     assert!(entries(dir.path()).is_empty());
 }
 
@@ -142,4 +144,29 @@ fn list_names_every_agreement() {
                 .and(predicate::str::contains("3 July 1916"))
                 .and(predicate::str::contains("1912–1915")),
         );
+}
+
+/// Issue 15: `--years` draws a list or a range; an overview holds twelve maps at most.
+#[test]
+fn issue15_years_draws_lists_and_ranges() {
+    let dir = tempfile::tempdir().unwrap();
+    spheres_map(dir.path())
+        .args(["--years", "1905,1945", "--format", "geojson", "-q"])
+        .assert()
+        .success();
+    assert_eq!(
+        entries(&dir.path().join("output")),
+        ["1905.geojson", "1945.geojson"]
+    );
+    let assert = spheres_map(dir.path())
+        .args(["--years", "1905-1917", "--overview", "--format", "svg"])
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("at most 12 maps"), "{stderr}");
+    spheres_map(dir.path())
+        .args(["--years", "1907", "--year", "1907"])
+        .assert()
+        .failure()
+        .code(2);
 }

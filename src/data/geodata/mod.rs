@@ -35,6 +35,8 @@ pub struct Region {
     pub label: Option<String>,
     /// Sphere or context.
     pub role: Role,
+    /// The region it was cut out of, for boundaries drawn only in some years (`part_of`).
+    pub part_of: Option<String>,
     /// Outline in lon/lat.
     pub geometry: MultiPolygon<f64>,
 }
@@ -100,6 +102,8 @@ pub struct Place {
     /// The Japanese name used from a given year (Keijō for Seoul from 1910): properties
     /// `name_ja` and `name_ja_from`.
     pub renamed: Option<(String, i32)>,
+    /// The last year the Japanese name is used (property `name_ja_until`: 1944 in Korea).
+    pub renamed_until: Option<i32>,
     /// Modern name, e.g. "Shenyang".
     #[allow(dead_code)] // checked on load; for exports that carry every property
     pub modern: Option<String>,
@@ -122,7 +126,11 @@ impl Place {
     /// The name to print for `year`: "Keijō (Seoul)" once the Japanese name is in use.
     pub fn name_in(&self, year: i32) -> std::borrow::Cow<'_, str> {
         match &self.renamed {
-            Some((name, from)) if year >= *from => format!("{name} ({})", self.name).into(),
+            Some((name, from))
+                if year >= *from && self.renamed_until.is_none_or(|until| year <= until) =>
+            {
+                format!("{name} ({})", self.name).into()
+            }
             _ => self.name.as_str().into(),
         }
     }
@@ -451,6 +459,7 @@ fn parse_region(at: &FeatureRef<'_>, feature: &Feature) -> Result<Region> {
         name: required_string(at, props, "name")?,
         label: string_property(at, props, "label")?,
         role,
+        part_of: string_property(at, props, "part_of")?,
         geometry,
     })
 }
@@ -533,6 +542,10 @@ fn parse_place(at: &FeatureRef<'_>, feature: &Feature) -> Result<Place> {
             .map(|y| i32::try_from(y).map_err(|_| at.error(format!("'{key}' is not a year"))))
             .transpose()
     };
+    let renamed_until = year("name_ja_until")?;
+    if renamed_until.is_some() && renamed.is_none() {
+        return Err(at.error("'name_ja_until' needs 'name_ja' and 'name_ja_from'"));
+    }
     let years = (year("from")?, year("until")?);
     if let (Some(from), Some(until)) = years {
         if from > until {
@@ -543,6 +556,7 @@ fn parse_place(at: &FeatureRef<'_>, feature: &Feature) -> Result<Place> {
         id: id_property(at, props)?,
         name: required_string(at, props, "name")?,
         renamed,
+        renamed_until,
         modern: string_property(at, props, "modern")?,
         rank,
         years,

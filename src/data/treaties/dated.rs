@@ -40,6 +40,21 @@ pub struct Lapse {
     pub title: String,
     /// A sentence for the key's paragraph on the agreement.
     pub note: String,
+    /// The agreements that lapsed (ids); all signed before `date` when not given.
+    pub agreements: Option<Vec<String>>,
+    /// What held instead, for the subtitle of a year after the lapse with no new agreement.
+    pub holds: Option<String>,
+}
+
+impl Lapse {
+    /// Whether the agreement with this id and date of signature is one that lapsed.
+    pub fn covers(&self, id: &str, signed: Date) -> bool {
+        signed < self.date
+            && self
+                .agreements
+                .as_ref()
+                .is_none_or(|ids| ids.iter().any(|a| a == id))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,46 +74,70 @@ pub(super) struct RawLapse {
     date: toml::value::Datetime,
     title: String,
     note: String,
+    agreements: Option<Vec<String>>,
+    holds: Option<String>,
 }
 
 fn date(value: &toml::value::Datetime, what: &str) -> Result<Date, String> {
     Date::from_toml(value).ok_or_else(|| format!("{what} must be a plain date"))
 }
 
-/// Checks the unions: safe ids, at least two regions each, every region in one union at most,
-/// and a date that says when.
+/// Checks the unions: safe ids, at least two regions each, a date that says when, and no region
+/// in two unions joined on the same day.
 pub(super) fn unions(raw: Vec<RawUnion>) -> Result<Vec<Union>, String> {
-    let mut seen = std::collections::BTreeSet::new();
-    raw.into_iter()
-        .map(|u| {
-            let at = format!("union '{}'", printable(&u.id));
-            check_id(&u.id).map_err(|m| format!("{at}: {m}"))?;
-            if u.regions.len() < 2 {
-                return Err(format!("{at}: a union joins at least two regions"));
+    let mut checked: Vec<Union> = Vec::with_capacity(raw.len());
+    for u in raw {
+        let at = format!("union '{}'", printable(&u.id));
+        check_id(&u.id).map_err(|m| format!("{at}: {m}"))?;
+        if u.regions.len() < 2 {
+            return Err(format!("{at}: a union joins at least two regions"));
+        }
+        for region in &u.regions {
+            check_id(region).map_err(|m| format!("{at}: region '{}': {m}", printable(region)))?;
+        }
+        let from = u
+            .from
+            .as_ref()
+            .map(|d| date(d, &format!("{at}: 'from'")))
+            .transpose()?;
+        let until = u
+            .until
+            .as_ref()
+            .map(|d| date(d, &format!("{at}: 'until'")))
+            .transpose()?;
+        if from.is_none() && until.is_none() {
+            return Err(format!(
+                "{at}: give 'until' (the day the boundary was drawn) or 'from' (the day it ceased to matter)"
+            ));
+        }
+        if let (Some(f), Some(u)) = (from, until) {
+            if f >= u {
+                return Err(format!("{at}: 'from' is not before 'until'"));
             }
-            for region in &u.regions {
-                check_id(region).map_err(|m| format!("{at}: region '{}': {m}", printable(region)))?;
-                if !seen.insert(region.clone()) {
-                    return Err(format!("{at}: region '{region}' is already in a union"));
+        }
+        let union = Union {
+            id: u.id,
+            name: u.name,
+            label: u.label,
+            regions: u.regions,
+            from,
+            until,
+        };
+        for other in &checked {
+            let overlap = union.from.is_none_or(|f| other.until.is_none_or(|u| f < u))
+                && other.from.is_none_or(|f| union.until.is_none_or(|u| f < u));
+            if let Some(region) = union.regions.iter().find(|r| other.regions.contains(r)) {
+                if overlap {
+                    return Err(format!(
+                        "{at}: region '{region}' is already in union '{}' at the same time",
+                        other.id
+                    ));
                 }
             }
-            let from = u.from.as_ref().map(|d| date(d, &format!("{at}: 'from'"))).transpose()?;
-            let until = u.until.as_ref().map(|d| date(d, &format!("{at}: 'until'"))).transpose()?;
-            if from.is_none() && until.is_none() {
-                return Err(format!(
-                    "{at}: give 'until' (the day the boundary was drawn) or 'from' (the day it ceased to matter)"
-                ));
-            }
-            Ok(Union {
-                id: u.id,
-                name: u.name,
-                label: u.label,
-                regions: u.regions,
-                from,
-                until,
-            })
-        })
-        .collect()
+        }
+        checked.push(union);
+    }
+    Ok(checked)
 }
 
 /// Checks the lapse.
@@ -108,6 +147,8 @@ pub(super) fn lapse(raw: Option<RawLapse>) -> Result<Option<Lapse>, String> {
             date: date(&l.date, "lapse: 'date'")?,
             title: l.title,
             note: l.note,
+            agreements: l.agreements,
+            holds: l.holds,
         })
     })
     .transpose()

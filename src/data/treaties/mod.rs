@@ -4,138 +4,11 @@
 //! the same day and an unknown power are errors that name the file and the entry.
 
 use std::collections::BTreeSet;
-use std::fmt;
 
 use serde::Deserialize;
 
 use crate::data::{budget, printable};
 use crate::error::{Error, Result};
-
-/// A calendar date (New Style).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    /// Year, e.g. 1912.
-    pub year: i32,
-    /// Month, 1–12.
-    pub month: u8,
-    /// Day of the month, 1–31.
-    pub day: u8,
-}
-
-impl Date {
-    /// The last day of `year`.
-    pub fn end_of_year(year: i32) -> Date {
-        Date {
-            year,
-            month: 12,
-            day: 31,
-        }
-    }
-
-    fn from_toml(value: &toml::value::Datetime) -> Option<Date> {
-        if value.time.is_some() || value.offset.is_some() {
-            return None;
-        }
-        let date = value.date?;
-        Some(Date {
-            year: i32::from(date.year),
-            month: date.month,
-            day: date.day,
-        })
-    }
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-impl fmt::Display for Date {
-    /// Written as in the sources: "8 July 1912".
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let month = MONTHS
-            .get(usize::from(self.month).saturating_sub(1))
-            .unwrap_or(&"?");
-        write!(f, "{} {} {}", self.day, month, self.year)
-    }
-}
-
-/// What holding a region means. The order is the order of the legend.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Sovereign territory of the power.
-    Territory,
-    /// Annexed colony.
-    Colony,
-    /// Protectorate.
-    Protectorate,
-    /// Leased territory (Kwantung).
-    LeasedTerritory,
-    /// Sphere of special interests (1910 onwards).
-    Sphere,
-    /// Special interests recognised, without a sphere line (Outer Mongolia, 1907).
-    SpecialInterests,
-    /// Zone reserved for one power's railway and telegraph concessions (1907).
-    ConcessionZone,
-    /// Land the agreement leaves undefined (west of 122° E until 1912).
-    Undefined,
-}
-
-impl Status {
-    /// The phrase used in the legend and in exports.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Status::Territory => "territory",
-            Status::Colony => "colony",
-            Status::Protectorate => "protectorate",
-            Status::LeasedTerritory => "leased territory",
-            Status::Sphere => "sphere of special interests",
-            Status::SpecialInterests => "special interests recognised",
-            Status::ConcessionZone => "railway and telegraph concession zone",
-            Status::Undefined => "left undefined by the agreement",
-        }
-    }
-
-    /// The machine name used in exports (`leased_territory`, ...).
-    pub fn key(self) -> &'static str {
-        match self {
-            Status::Territory => "territory",
-            Status::Colony => "colony",
-            Status::Protectorate => "protectorate",
-            Status::LeasedTerritory => "leased_territory",
-            Status::Sphere => "sphere",
-            Status::SpecialInterests => "special_interests",
-            Status::ConcessionZone => "concession_zone",
-            Status::Undefined => "undefined",
-        }
-    }
-}
-
-/// A power that holds territory or a sphere.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Power {
-    /// Stable id used by assignments, e.g. `japan`.
-    pub id: String,
-    /// Name, e.g. "Japan".
-    #[allow(dead_code)] // checked on load; for exports that carry every property
-    pub name: String,
-    /// Adjective for the legend, e.g. "Japanese".
-    pub adjective: String,
-    /// Optional fill colour `#rrggbb`; otherwise one is taken from the palette.
-    pub color: Option<String>,
-}
 
 /// One region's power and status, from an agreement, the baseline or an event.
 #[derive(Debug, Clone, Deserialize)]
@@ -177,6 +50,7 @@ struct RawAgreement {
     secret_part: Option<String>,
     summary: String,
     ended: Option<String>,
+    series: Option<bool>,
     #[serde(default)]
     lines: Vec<String>,
     #[serde(default)]
@@ -214,6 +88,24 @@ struct RawTreatyFile {
     #[serde(default)]
     unions: Vec<dated::RawUnion>,
     lapse: Option<dated::RawLapse>,
+    #[serde(default)]
+    years: Vec<YearNote>,
+}
+
+/// What the file says about one year's map beyond its agreement: what changed, and where
+/// historians disagree.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearNote {
+    /// The year.
+    pub year: i32,
+    /// What changed that year, for the title ("Manchukuo proclaimed, 1 March").
+    pub caption: String,
+    /// A sentence for the key's paragraph.
+    pub note: Option<String>,
+    /// Lines shown that year besides the agreement's (a frontier held, a line of occupation).
+    #[serde(default)]
+    pub lines: Vec<String>,
 }
 
 /// One agreement.
@@ -242,6 +134,8 @@ pub struct Agreement {
     pub summary: String,
     /// How and when it ended, if known.
     pub ended: Option<String>,
+    /// Whether `--all` draws it (when no agreement says, all are drawn).
+    pub series: Option<bool>,
     /// Ids of the lines in force under this agreement.
     pub lines: Vec<String>,
     /// Legend labels for those lines.
@@ -287,6 +181,8 @@ pub struct Treaties {
     pub unions: Vec<Union>,
     /// When the agreements lapsed, if they did within the years drawn.
     pub lapse: Option<Lapse>,
+    /// Captions and notes by year.
+    pub years: Vec<YearNote>,
 }
 
 impl Treaties {
@@ -359,8 +255,17 @@ impl Treaties {
             })
             .map_err(|m| invalid(format!("the file {m}")))?;
         let mut power_ids = BTreeSet::new();
-        for power in &raw.powers {
+        let mut powers = raw.powers;
+        for power in &mut powers {
+            power
+                .check_periods()
+                .map_err(|m| invalid(format!("power '{}': {m}", printable(&power.id))))?;
+        }
+        for power in &powers {
             id("power", &power.id)?;
+            if let Some(home) = &power.home {
+                id(&format!("power '{}': home", power.id), home)?;
+            }
             if !power_ids.insert(power.id.as_str()) {
                 return Err(invalid(format!("power '{}' is defined twice", power.id)));
             }
@@ -381,7 +286,13 @@ impl Treaties {
                     a.region,
                     printable(p)
                 ))),
-                None if a.status != Status::Undefined => Err(invalid(format!(
+                Some(p) if !a.status.needs_power() => Err(invalid(format!(
+                    "{context}: region '{}' is '{}' but names power '{}'",
+                    a.region,
+                    a.status.key(),
+                    printable(p)
+                ))),
+                None if a.status.needs_power() => Err(invalid(format!(
                     "{context}: region '{}' has status '{}' but no power",
                     a.region,
                     a.status.key()
@@ -430,6 +341,7 @@ impl Treaties {
                 secret_part: a.secret_part,
                 summary: a.summary,
                 ended: a.ended,
+                series: a.series,
                 lines: a.lines,
                 line_labels: a.line_labels,
                 assignments: a.assignments,
@@ -482,6 +394,37 @@ impl Treaties {
         events.sort_by_key(|e| e.date);
         let unions = dated::unions(raw.unions).map_err(invalid)?;
         let lapse = dated::lapse(raw.lapse).map_err(invalid)?;
+        if let Some(l) = &lapse {
+            for a in l.agreements.iter().flatten() {
+                if !agreement_ids.contains(a) {
+                    return Err(invalid(format!(
+                        "lapse: agreement '{}' is not in the file",
+                        printable(a)
+                    )));
+                }
+            }
+        }
+        let mut years = raw.years;
+        years.sort_by_key(|y| y.year);
+        for pair in years.windows(2) {
+            if pair[0].year == pair[1].year {
+                return Err(invalid(format!("year {} is given twice", pair[0].year)));
+            }
+        }
+        for y in &years {
+            for line in &y.lines {
+                id(&format!("year {}: line", y.year), line)?;
+            }
+        }
+        if let Some(y) = years
+            .iter()
+            .find(|y| !(raw.first_year..=raw.last_year).contains(&y.year))
+        {
+            return Err(invalid(format!(
+                "year {} is outside first_year..last_year",
+                y.year
+            )));
+        }
 
         Ok(Treaties {
             title: raw.title,
@@ -489,12 +432,13 @@ impl Treaties {
             first_year: raw.first_year,
             last_year: raw.last_year,
             credit: raw.credit,
-            powers: raw.powers,
+            powers,
             baseline: raw.baseline,
             agreements,
             events,
             unions,
             lapse,
+            years,
         })
     }
 
@@ -514,6 +458,19 @@ impl Treaties {
             .rev()
             .find(|a| a.signed.year <= year)
             .expect("the first agreement is signed no later than first_year"))
+    }
+
+    /// The caption and note the file gives `year`, if any.
+    pub fn year_note(&self, year: i32) -> Option<&YearNote> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    /// The agreements a series draws: those marked `series = true`, or all if none is marked.
+    pub fn series(&self) -> impl Iterator<Item = &Agreement> {
+        let marked = self.agreements.iter().any(|a| a.series.is_some());
+        self.agreements
+            .iter()
+            .filter(move |a| !marked || a.series == Some(true))
     }
 
     /// The power with this id.
@@ -555,8 +512,10 @@ impl Treaties {
 }
 
 mod dated;
+mod kinds;
 mod text;
 pub use dated::{Lapse, Union};
+pub use kinds::{Date, Power, Status};
 use text::check_strings;
 pub(crate) use text::{check_id, line_and_column};
 

@@ -116,8 +116,13 @@ fn budgets_are_checked() {
 fn bundled_file_loads() {
     let t = Treaties::from_toml_str(crate::data::embedded::TREATIES, "treaties.toml").unwrap();
     let ids: Vec<_> = t.agreements.iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids, ["1907", "1910", "1912", "1916"]);
-    assert_eq!(t.agreements[2].signed.to_string(), "8 July 1912");
+    assert_eq!(
+        ids,
+        ["1905", "1907", "1910", "1912", "1916", "1925", "1941", "1945"]
+    );
+    assert_eq!(t.agreements[3].signed.to_string(), "8 July 1912");
+    let series: Vec<_> = t.series().map(|a| a.id.as_str()).collect();
+    assert_eq!(series, ["1907", "1910", "1912", "1916"]);
 }
 
 #[test]
@@ -135,6 +140,12 @@ fn unions_and_the_lapse_are_checked() {
         day: d,
     };
     assert!(union.joined_on(day(1912, 7, 7)));
+    // The same regions may be joined again at another time.
+    let twice = with(
+        "[[unions]]\nid = \"ab\"\nname = \"AB\"\nregions = [\"a\", \"b\"]\nuntil = 1910-01-01\n\
+         [[unions]]\nid = \"ab\"\nname = \"AB\"\nregions = [\"a\", \"b\"]\nfrom = 1910-01-01\n",
+    );
+    assert!(twice.is_ok(), "{:?}", twice.err());
     assert!(!union.joined_on(day(1912, 7, 8)));
     assert_eq!(ok.lapse.unwrap().date, day(1917, 11, 8));
     for (extra, words) in [
@@ -149,10 +160,49 @@ fn unions_and_the_lapse_are_checked() {
         (
             "[[unions]]\nid = \"ab\"\nname = \"AB\"\nregions = [\"a\", \"b\"]\nfrom = 1910-01-01\n\
              [[unions]]\nid = \"bc\"\nname = \"BC\"\nregions = [\"b\", \"c\"]\nfrom = 1910-01-01\n",
-            "region 'b' is already in a union",
+            "region 'b' is already in union 'ab' at the same time",
+        ),
+        (
+            "[[unions]]\nid = \"ab\"\nname = \"AB\"\nregions = [\"a\", \"b\"]\nuntil = 1910-01-01\n\
+             [[unions]]\nid = \"bc\"\nname = \"BC\"\nregions = [\"b\", \"c\"]\nuntil = 1912-01-01\n",
+            "region 'b' is already in union 'ab' at the same time",
+        ),
+        (
+            "[[unions]]\nid = \"ab\"\nname = \"AB\"\nregions = [\"a\", \"b\"]\nfrom = 1912-01-01\nuntil = 1910-01-01\n",
+            "'from' is not before 'until'",
+        ),
+        (
+            "[[years]]\nyear = 1950\ncaption = \"c\"\n",
+            "year 1950 is outside",
+        ),
+        (
+            "[[powers]]\nid = \"b\"\nname = \"B\"\nadjective = \"B\"\nnames = [{ from = 1912-01-01, name = \"X\", adjective = \"X\" }, { from = 1913-01-01, name = \"Y\", adjective = \"Y\" }]\n",
+            "names 'X' and 'Y' overlap",
+        ),
+        (
+            "[[events]]\ndate = 1910-01-01\nregion = \"a\"\npower = \"a\"\nstatus = \"outside\"\n",
+            "is 'outside' but names power 'a'",
         ),
     ] {
         let err = with(extra).unwrap_err().to_string();
         assert!(err.contains(words), "{err}");
     }
+}
+
+#[test]
+fn powers_are_named_by_period() {
+    let text = MINIMAL.replace(
+        "adjective = \"A-ish\"",
+        "adjective = \"A-ish\"\nnames = [{ until = 1910-01-01, name = \"Old A\", adjective = \"Old\" }, { from = 1912-01-01, name = \"New A\", adjective = \"New\" }]",
+    );
+    let t = Treaties::from_toml_str(&text, "t.toml").unwrap();
+    let a = t.power("a").unwrap();
+    let on = |y| a.adjective_on(Date::end_of_year(y));
+    assert_eq!(on(1909), "Old");
+    assert_eq!(
+        on(1911),
+        "A-ish",
+        "between two periods, the power's own name"
+    );
+    assert_eq!(on(1912), "New");
 }

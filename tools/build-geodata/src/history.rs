@@ -26,6 +26,14 @@ pub struct History {
     pub peking_meridian: Meridian,
     pub cer_zone: CerZone,
     pub sakhalin: Sakhalin,
+    pub korea_division: KoreaDivision,
+    pub railway_zones: RailwayZones,
+    pub jehol: Area,
+    pub jirim: Area,
+    pub ordos_hetao: Area,
+    pub occupied_china_1937: Area,
+    pub occupied_china_1938: Area,
+    pub khalkha_1939: SketchLine,
     pub simplify: Simplify,
     pub regions: Vec<RegionMeta>,
     #[serde(default)]
@@ -170,6 +178,71 @@ pub struct Sakhalin {
     pub source: String,
 }
 
+/// Korea divided at a parallel (the 38th, August–September 1945).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KoreaDivision {
+    pub lat: f64,
+    pub method: String,
+    pub confidence: String,
+    pub source: String,
+}
+
+/// Railway zones east of 122° E: strips `half_width_km` either side of the
+/// listed `[[railways]]` (the CER and the SMR lines).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RailwayZones {
+    pub half_width_km: f64,
+    pub cer: Vec<String>,
+    pub smr: Vec<String>,
+    #[allow(dead_code)]
+    pub method: String,
+    #[allow(dead_code)]
+    pub confidence: String,
+    #[allow(dead_code)]
+    pub source: String,
+}
+
+/// A hand-drawn area (one `polygon` or several `polygons`), intersected with
+/// the region it is cut from, so only its edges inside that region matter.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    #[serde(default)]
+    pub polygon: Vec<LonLat>,
+    #[serde(default)]
+    pub polygons: Vec<Vec<LonLat>>,
+    #[allow(dead_code)]
+    pub method: String,
+    #[allow(dead_code)]
+    pub confidence: String,
+    #[allow(dead_code)]
+    pub source: String,
+}
+
+impl Area {
+    /// All rings of the area, `polygon` first.
+    pub fn rings(&self) -> impl Iterator<Item = &Vec<LonLat>> {
+        (!self.polygon.is_empty())
+            .then_some(&self.polygon)
+            .into_iter()
+            .chain(&self.polygons)
+    }
+}
+
+/// A line sketched from general knowledge (no Natural Earth feature to follow).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SketchLine {
+    pub name: String,
+    pub note: String,
+    pub line: Vec<LonLat>,
+    pub method: String,
+    pub confidence: String,
+    pub source: String,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Simplify {
@@ -236,6 +309,7 @@ pub struct Place {
     pub name_alt: Option<String>,
     pub name_ja: Option<String>,
     pub name_ja_from: Option<i64>,
+    pub name_ja_until: Option<i64>,
     pub modern: String,
     pub lon: f64,
     pub lat: f64,

@@ -142,6 +142,7 @@ pub fn places(hist: &History) -> Vec<Feature> {
             put_opt(&mut props, "name_alt", p.name_alt.clone());
             put_opt(&mut props, "name_ja", p.name_ja.clone());
             put_opt(&mut props, "name_ja_from", p.name_ja_from);
+            put_opt(&mut props, "name_ja_until", p.name_ja_until);
             put(&mut props, "modern", p.modern.as_str());
             put(&mut props, "rank", p.rank);
             put_opt(&mut props, "from", p.from);

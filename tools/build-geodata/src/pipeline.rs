@@ -56,6 +56,9 @@ pub fn run(sources_dir: &Path) -> Result<Vec<(String, String)>> {
         put_opt(&mut props, "name_ru", meta.name_ru.clone());
         put_opt(&mut props, "name_zh", meta.name_zh.clone());
         put(&mut props, "note", ctx.note(raw.id, &meta.note));
+        if let Some((_, parent)) = regions::PARENT.iter().find(|(id, _)| *id == raw.id) {
+            put(&mut props, "part_of", *parent);
+        }
         region_features.push(Feature {
             properties: props,
             geometry: output::multipolygon(geom),
@@ -63,23 +66,68 @@ pub fn run(sources_dir: &Path) -> Result<Vec<(String, String)>> {
     }
 
     let idx = |id: &str| regions::IDS.iter().position(|&r| r == id);
-    let (Some(east), Some(west)) = (idx("east_inner_mongolia"), idx("west_inner_mongolia")) else {
+    let (Some(east), Some(jehol), Some(west)) = (
+        idx("east_inner_mongolia"),
+        idx("jehol"),
+        idx("west_inner_mongolia"),
+    ) else {
         bail!("inner Mongolia regions missing");
     };
-    let meridian = part.shared_border(east, west);
-    let meridian = match meridian.as_slice() {
-        [one] => {
-            let mut one = one.clone();
-            if one.first().map(|c| c.y) > one.last().map(|c| c.y) {
-                one.reverse();
-            }
-            one
+    // Jehol was cut out of Eastern Inner Mongolia, so the meridian is the
+    // border of both with Western Inner Mongolia: two pieces that meet.
+    let mut pieces = part.shared_border(east, west);
+    pieces.extend(part.shared_border(jehol, west));
+    for p in &mut pieces {
+        if p.first().map(|c| c.y) > p.last().map(|c| c.y) {
+            p.reverse();
         }
-        _ => bail!(
-            "the Peking meridian border is {} pieces, expected one",
-            meridian.len()
-        ),
+    }
+    pieces.sort_by(|a, b| a[0].y.total_cmp(&b[0].y));
+    for w in pieces.windows(2) {
+        if w[0].last() != w[1].first() {
+            bail!(
+                "the Peking meridian border is {} pieces that do not meet",
+                pieces.len()
+            );
+        }
+    }
+    let joined: Vec<Coord<f64>> = pieces.into_iter().flatten().collect();
+    let (Some(&first), Some(&last)) = (joined.first(), joined.last()) else {
+        bail!("the Peking meridian border is empty");
     };
+    if joined.iter().any(|c| c.x != first.x) {
+        bail!("the Peking meridian border leaves the meridian");
+    }
+    // One straight segment, as before Jehol was cut out.
+    let meridian = vec![first, last];
+
+    // The 38th parallel is exactly the shared border of the two Korean regions.
+    let (Some(south), Some(north)) = (idx("korea"), idx("korea_north")) else {
+        bail!("Korean regions missing");
+    };
+    // It reaches the sea between the Ongjin peninsula and the mainland, so it
+    // comes in pieces; on the parallel they join into one west-east line.
+    let mut pieces = part.shared_border(south, north);
+    if pieces.is_empty() {
+        bail!("Korea north and south of the parallel share no border");
+    }
+    for p in &mut pieces {
+        if p.first().map(|c| c.x) > p.last().map(|c| c.x) {
+            p.reverse();
+        }
+    }
+    pieces.sort_by(|a, b| a[0].x.total_cmp(&b[0].x));
+    let parallel: Vec<Coord<f64>> = pieces.into_iter().flatten().collect();
+    if let Some(c) = parallel
+        .iter()
+        .find(|c| (c.y - hist.korea_division.lat).abs() > 1e-4)
+    {
+        bail!(
+            "the Korean border leaves the parallel at {:.4},{:.4}",
+            c.x,
+            c.y
+        );
+    }
 
     let eps = hist.simplify.epsilon_deg;
     let line_feature = |id: &str,
@@ -131,6 +179,34 @@ pub fn run(sources_dir: &Path) -> Result<Vec<(String, String)>> {
             format!("{} ({}/{} {})", m.note, m.method, m.confidence, m.source),
             &meridian,
         ),
+        line_feature(
+            "parallel_38",
+            "38th parallel (division of Korea, 1945)",
+            "1945",
+            "high",
+            false,
+            format!(
+                "Shared border of Korea north and south of {} N: the line dividing the Soviet and US zones of occupation from August-September 1945 (General Order No. 1), not the 1953 armistice line ({}/{} {})",
+                hist.korea_division.lat,
+                hist.korea_division.method,
+                hist.korea_division.confidence,
+                hist.korea_division.source
+            ),
+            &parallel,
+        ),
+        {
+            let k = &hist.khalkha_1939;
+            let coords: Vec<Coord<f64>> = k.line.iter().map(|p| Coord { x: p[0], y: p[1] }).collect();
+            line_feature(
+                "khalkha_1939",
+                &k.name,
+                "1939",
+                "low",
+                true,
+                format!("{} ({}/{} {})", k.note, k.method, k.confidence, k.source),
+                &coords,
+            )
+        },
     ];
 
     Ok(vec![

@@ -6,10 +6,10 @@
 //! coincide exactly afterwards by [`crate::topology`].
 
 use anyhow::{bail, Result};
-use geo::{BooleanOps, Buffer, Coord, LineString, MapCoords, MultiPolygon};
+use geo::{BooleanOps, Buffer, Coord, LineString, MapCoords, MultiPolygon, Orient};
 
 use crate::geom::{self, coord, extend, length_inside, rect, union_all};
-use crate::history::{Cut, History};
+use crate::history::{Area, Cut, History};
 use crate::sources::Sources;
 
 /// A region before topology cleaning.
@@ -19,8 +19,9 @@ pub struct RawRegion {
     pub geometry: MultiPolygon<f64>,
 }
 
-/// Region ids in output order.
-pub const IDS: [&str; 14] = [
+/// Region ids in output order. The first fourteen are the 1907–1916 regions;
+/// the rest (issue 15) are each cut out of one of them, named in [`PARENT`].
+pub const IDS: [&str; 25] = [
     "korea",
     "kwantung",
     "south_manchuria",
@@ -35,6 +36,33 @@ pub const IDS: [&str; 14] = [
     "japan",
     "russian_empire",
     "china_proper",
+    "north_sakhalin",
+    "kurils",
+    "korea_north",
+    "cer_zone",
+    "cer_zone_south",
+    "smr_zone",
+    "jehol",
+    "jirim",
+    "ordos_hetao",
+    "occupied_china_1937",
+    "occupied_china_1938",
+];
+
+/// For each 1905–1945 region, the 1907–1916 region it was cut from: drawing a
+/// parent together with its children gives back the parent's old outline.
+pub const PARENT: [(&str, &str); 11] = [
+    ("north_sakhalin", "russian_empire"),
+    ("kurils", "japan"),
+    ("korea_north", "korea"),
+    ("cer_zone", "north_manchuria"),
+    ("cer_zone_south", "south_manchuria"),
+    ("smr_zone", "south_manchuria"),
+    ("jehol", "east_inner_mongolia"),
+    ("jirim", "east_inner_mongolia"),
+    ("ordos_hetao", "west_inner_mongolia"),
+    ("occupied_china_1937", "china_proper"),
+    ("occupied_china_1938", "china_proper"),
 ];
 
 /// Longest part of a closing loop allowed inside the territory (degrees); it
@@ -106,6 +134,41 @@ pub fn strip(line: &[Coord<f64>], half_width_km: f64) -> Result<MultiPolygon<f64
     let plane = LineString(line.iter().map(|c| Coord { x: c.x * k, y: c.y }).collect());
     let buffered = plane.buffer(half_width_km / 111.2);
     Ok(buffered.map_coords(|c| Coord { x: c.x / k, y: c.y }))
+}
+
+/// The hand-drawn area of `spec` as polygons.
+fn area(what: &str, spec: &Area) -> Result<MultiPolygon<f64>> {
+    // Oriented first: a clockwise ring would otherwise be read as a hole.
+    let polys: Vec<MultiPolygon<f64>> = spec
+        .rings()
+        .map(|ring| {
+            geom::polygon(ring.iter().copied().map(coord).collect())
+                .orient(geo::orient::Direction::Default)
+        })
+        .collect();
+    if polys.is_empty() {
+        bail!("[{what}]: no polygon");
+    }
+    Ok(union_all(&polys))
+}
+
+/// Strips of `half_width_km` either side of the named `[[railways]]`.
+fn rail_strips(hist: &History, ids: &[String], half_width_km: f64) -> Result<MultiPolygon<f64>> {
+    let strips = ids
+        .iter()
+        .map(|id| {
+            let Some(r) = hist.railways.iter().find(|r| &r.id == id) else {
+                bail!("[railway_zones]: no railway '{id}'");
+            };
+            let line: Vec<Coord<f64>> = r
+                .stations
+                .iter()
+                .map(|s| Coord { x: s.0, y: s.1 })
+                .collect();
+            strip(&line, half_width_km)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(union_all(&strips))
 }
 
 pub struct Built {
@@ -200,6 +263,39 @@ pub fn build(src: &Sources, hist: &History, treaty: &[Coord<f64>]) -> Result<Bui
         .difference(&union_all([&territory, &beyond_wall]))
         .union(&alashan);
 
+    // Issue 15: the 1905–1945 regions, each cut out of one 1907–1916 region.
+    let zones = &hist.railway_zones;
+    let cer_strip = rail_strips(hist, &zones.cer, zones.half_width_km)?;
+    let smr_strip = rail_strips(hist, &zones.smr, zones.half_width_km)?.difference(&cer_strip);
+    let cer_zone_north = north_manchuria.intersection(&cer_strip);
+    let north_manchuria = north_manchuria.difference(&cer_strip);
+    let cer_zone_south = south_manchuria.intersection(&cer_strip);
+    let smr_zone = south_manchuria.intersection(&smr_strip);
+    let south_manchuria = south_manchuria
+        .difference(&cer_strip)
+        .difference(&smr_strip);
+
+    let jehol = east_im.intersection(&area("jehol", &hist.jehol)?);
+    let rest = east_im.difference(&jehol);
+    let jirim = rest.intersection(&area("jirim", &hist.jirim)?);
+    let east_im = rest.difference(&jirim);
+    let ordos = west_im.intersection(&area("ordos_hetao", &hist.ordos_hetao)?);
+    let west_im = west_im.difference(&ordos);
+
+    let occ37 = china_proper.intersection(&area("occupied_china_1937", &hist.occupied_china_1937)?);
+    let occ38 = china_proper
+        .intersection(&area("occupied_china_1938", &hist.occupied_china_1938)?)
+        .difference(&occ37);
+    let china_proper = china_proper.difference(&occ37).difference(&occ38);
+
+    let north_sakhalin =
+        sakhalin.intersection(&rect(-180.0, s.karafuto_max_lat, s.kurils_min_lon, 90.0));
+    let russian_empire = russian_empire.difference(&north_sakhalin);
+    let japan = japan.difference(&kurils);
+    let k = hist.korea_division.lat;
+    let korea_north = korea.intersection(&rect(-180.0, k, 180.0, 90.0));
+    let korea = korea.difference(&korea_north);
+
     let pick = |id: &'static str| -> Result<MultiPolygon<f64>> {
         Ok(match id {
             "korea" => korea.clone(),
@@ -216,6 +312,17 @@ pub fn build(src: &Sources, hist: &History, treaty: &[Coord<f64>]) -> Result<Bui
             "japan" => japan.clone(),
             "russian_empire" => russian_empire.clone(),
             "china_proper" => china_proper.clone(),
+            "north_sakhalin" => north_sakhalin.clone(),
+            "kurils" => kurils.clone(),
+            "korea_north" => korea_north.clone(),
+            "cer_zone" => cer_zone_north.clone(),
+            "cer_zone_south" => cer_zone_south.clone(),
+            "smr_zone" => smr_zone.clone(),
+            "jehol" => jehol.clone(),
+            "jirim" => jirim.clone(),
+            "ordos_hetao" => ordos.clone(),
+            "occupied_china_1937" => occ37.clone(),
+            "occupied_china_1938" => occ38.clone(),
             other => bail!("unknown region {other}"),
         })
     };

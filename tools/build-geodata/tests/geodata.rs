@@ -105,6 +105,17 @@ fn region_ids_are_the_contract() {
         "japan",
         "russian_empire",
         "china_proper",
+        "north_sakhalin",
+        "kurils",
+        "korea_north",
+        "cer_zone",
+        "cer_zone_south",
+        "smr_zone",
+        "jehol",
+        "jirim",
+        "ordos_hetao",
+        "occupied_china_1937",
+        "occupied_china_1938",
         // Beyond the 10m window only (geodata/sources/context.toml).
         "taiwan",
         "south_seas",
@@ -235,7 +246,10 @@ fn manchuria_matches_its_source_units() {
         .union(&region("barga"))
         .union(&region("cer_zone_barga"))
         .union(&region("south_manchuria"))
-        .union(&region("kwantung"));
+        .union(&region("kwantung"))
+        .union(&region("cer_zone"))
+        .union(&region("cer_zone_south"))
+        .union(&region("smr_zone"));
     let diff = manchuria.xor(&reference).unsigned_area();
     let rel = diff / reference.unsigned_area();
     assert!(
@@ -278,23 +292,23 @@ fn places_fall_in_the_right_region() {
             .collect()
     };
     let cases = [
-        ("Harbin", 126.54, 45.80, "north_manchuria"),
+        ("Harbin", 126.54, 45.80, "cer_zone"),
         ("Tsitsihar", 123.92, 47.35, "north_manchuria"),
         ("Hailar", 119.77, 49.21, "cer_zone_barga"),
         ("Manchouli", 117.38, 49.60, "cer_zone_barga"),
-        ("Mukden", 123.43, 41.81, "south_manchuria"),
-        ("Changchun", 125.32, 43.82, "south_manchuria"),
+        ("Mukden", 123.43, 41.81, "smr_zone"),
+        ("Changchun", 125.32, 43.82, "smr_zone"),
         ("Kirin", 126.55, 43.84, "south_manchuria"),
         ("Taonan", 122.79, 45.33, "south_manchuria"),
         ("Dairen", 121.62, 38.91, "kwantung"),
         ("Port Arthur", 121.25, 38.81, "kwantung"),
         ("Kalgan", 114.89, 40.82, "west_inner_mongolia"),
         ("Kweihwa", 111.70, 40.82, "west_inner_mongolia"),
-        ("Chengde", 117.96, 40.95, "east_inner_mongolia"),
+        ("Chengde", 117.96, 40.95, "jehol"),
         ("Urga", 106.91, 47.89, "outer_mongolia"),
         ("Seoul", 126.98, 37.57, "korea"),
-        ("Peking", 116.41, 39.90, "china_proper"),
-        ("Tientsin", 117.20, 39.08, "china_proper"),
+        ("Peking", 116.41, 39.90, "occupied_china_1937"),
+        ("Tientsin", 117.20, 39.08, "occupied_china_1937"),
         ("Vladivostok", 131.89, 43.12, "russian_empire"),
         ("Toyohara", 142.73, 46.96, "karafuto"),
         ("Belotsarsk", 94.45, 51.72, "tannu_uriankhai"),
@@ -314,9 +328,12 @@ fn peking_meridian_is_the_inner_mongolian_border() {
             .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
             .any(|r| r.0.contains(&c))
     };
-    let (east, west) = (region("east_inner_mongolia"), region("west_inner_mongolia"));
+    // Jehol (issue 15) is cut out of Eastern Inner Mongolia and holds the southern end.
+    let (east, jehol) = (region("east_inner_mongolia"), region("jehol"));
+    let west = region("west_inner_mongolia");
     for c in [m.0[0], m.0[m.0.len() - 1]] {
-        assert!(has_vertex(&east, c) && has_vertex(&west, c), "{c:?}");
+        let east_side = has_vertex(&east, c) || has_vertex(&jehol, c);
+        assert!(east_side && has_vertex(&west, c), "{c:?}");
     }
     // The frontier with Outer Mongolia is near 46.2 N and the wall near 40.4 N.
     let (lo, hi) = (
@@ -524,7 +541,8 @@ fn issue9_border_towns_fall_on_their_period_side() {
         ("petuna", "north_manchuria"),
         ("taheiho", "north_manchuria"),
         ("aigun", "north_manchuria"),
-        ("pogranichnaya", "north_manchuria"),
+        // In the CER zone (issue 15), which is part of North Manchuria.
+        ("pogranichnaya", "cer_zone"),
         ("blagoveshchensk", "russian_empire"),
         ("taonan", "south_manchuria"),
     ];
@@ -573,6 +591,7 @@ fn issue9_credit_names_what_was_used() {
 fn issue9_cer_zone_is_cut_out_of_barga() {
     let zone = region("cer_zone_barga");
     let barga = region("barga");
+    assert!(bbox(&region("cer_zone")).min().x >= 122.0);
     let all = rails();
     let cer = rail(&all, "cer_western");
     // Every CER station west of 122 E is in the zone, and the zone stays near the line.
@@ -594,7 +613,7 @@ fn issue9_cer_zone_is_cut_out_of_barga() {
 #[test]
 fn issue9_alashan_and_ejin_are_outside_inner_mongolia() {
     let china = region("china_proper");
-    let west = region("west_inner_mongolia");
+    let west = region("west_inner_mongolia").union(&region("ordos_hetao"));
     for (name, lon, lat) in [
         ("Bayanhot (Alashan)", 105.67, 38.84),
         ("Dalaihub (Ejin)", 101.07, 41.96),
@@ -657,8 +676,212 @@ fn issue9_dated_places() {
             )
         })
         .collect();
-    assert_eq!(
-        dated,
-        vec![("belotsarsk".to_owned(), Some(1914), Some(1917))]
-    );
+    // Issue 15: Changchun is Hsinking as Manchukuo's capital (1932-1944); Belotsarsk becomes
+    // Khem-Beldyr (1918) and Kyzyl (1926); Alexandrovsk is shown from the occupation of 1920.
+    let expected = [
+        ("changchun", None, Some(1931)),
+        ("hsinking", Some(1932), Some(1944)),
+        ("changchun_1945", Some(1945), None),
+        ("belotsarsk", Some(1914), Some(1917)),
+        ("khem_beldyr", Some(1918), Some(1925)),
+        ("kyzyl", Some(1926), None),
+        ("alexandrovsk", Some(1920), None),
+    ];
+    let expected: Vec<(String, Option<i64>, Option<i64>)> = expected
+        .iter()
+        .map(|&(id, from, until)| (id.to_owned(), from, until))
+        .collect();
+    assert_eq!(dated, expected);
+}
+
+/// Issue 15: the checkpoints of the 1905-1945 maps, and the new regions each in its place.
+#[test]
+fn issue15_places_fall_in_the_1905_1945_regions() {
+    let rs = regions();
+    let within = |lon: f64, lat: f64| -> Vec<&str> {
+        rs.iter()
+            .filter(|(_, mp)| mp.contains(&Point::new(lon, lat)))
+            .map(|(id, _)| id.as_str())
+            .collect()
+    };
+    let cases = [
+        // Checkpoints named in the issue.
+        ("Alexandrovsk-Sakhalinsky", 142.16, 50.90, "north_sakhalin"),
+        ("Harbin", 126.54, 45.80, "cer_zone"),
+        ("Port Arthur", 121.25, 38.81, "kwantung"),
+        ("Dairen", 121.62, 38.91, "kwantung"),
+        // Sakhalin, the Kurils and Korea.
+        ("Okha", 142.95, 53.57, "north_sakhalin"),
+        ("Toyohara", 142.73, 46.96, "karafuto"),
+        ("Kunashir", 145.86, 44.03, "kurils"),
+        ("Iturup", 147.9, 45.05, "kurils"),
+        ("Pyongyang", 125.74, 39.02, "korea_north"),
+        ("Wonsan", 127.44, 39.15, "korea_north"),
+        ("Seoul", 126.98, 37.57, "korea"),
+        ("Kaesong", 126.55, 37.97, "korea"),
+        // Railway zones.
+        ("Pogranichnaya", 131.12, 44.40, "cer_zone"),
+        ("Anda", 125.35, 46.40, "cer_zone"),
+        ("Dehui", 125.70, 44.53, "cer_zone_south"),
+        ("Ssupingkai", 124.37, 43.17, "smr_zone"),
+        ("Antung", 124.39, 40.13, "smr_zone"),
+        ("Tsitsihar", 123.92, 47.35, "north_manchuria"),
+        ("Kirin", 126.55, 43.84, "south_manchuria"),
+        // Inner Mongolia: Jehol, Jirim, Mengjiang, Ordos.
+        ("Chifeng", 118.89, 42.26, "jehol"),
+        ("Kailu", 121.30, 43.60, "jehol"),
+        ("Tongliao", 122.26, 43.62, "jirim"),
+        ("Dolonnor", 116.48, 42.20, "east_inner_mongolia"),
+        ("Xilinhot", 116.09, 43.94, "west_inner_mongolia"),
+        ("Kweihwa", 111.70, 40.82, "west_inner_mongolia"),
+        ("Baotou", 109.84, 40.65, "west_inner_mongolia"),
+        ("Dongsheng (Ordos)", 109.98, 39.82, "ordos_hetao"),
+        ("Wuyuan (Hetao)", 108.27, 41.09, "ordos_hetao"),
+        // Occupied China.
+        ("Peking", 116.41, 39.90, "occupied_china_1937"),
+        ("Taiyuan", 112.55, 37.87, "occupied_china_1937"),
+        ("Jinan", 117.00, 36.65, "occupied_china_1937"),
+        ("Nanking", 118.78, 32.06, "occupied_china_1937"),
+        ("Shanghai", 121.47, 31.23, "occupied_china_1937"),
+        ("Tsingtao", 120.38, 36.07, "occupied_china_1938"),
+        ("Xuzhou", 117.18, 34.26, "occupied_china_1938"),
+        ("Kaifeng", 114.35, 34.80, "occupied_china_1938"),
+        ("Hankow (Wuhan)", 114.30, 30.60, "occupied_china_1938"),
+        ("Zhengzhou", 113.65, 34.76, "china_proper"),
+        ("Xi'an", 108.94, 34.34, "china_proper"),
+        ("Yan'an", 109.49, 36.60, "china_proper"),
+    ];
+    for (name, lon, lat, want) in cases {
+        assert_eq!(within(lon, lat), vec![want], "{name}");
+    }
+}
+
+/// Issue 15: each new region names the 1907-1916 region it was cut from, and lies on its side
+/// of the dividing parallel or meridian, so a map can draw a parent and its parts as one unit.
+#[test]
+fn issue15_new_regions_are_parts_of_old_ones() {
+    let parents: Vec<(String, String)> = features("regions.geojson")
+        .iter()
+        .filter_map(|f| {
+            let p = &f["properties"];
+            Some((
+                p["id"].as_str()?.to_owned(),
+                p["part_of"].as_str()?.to_owned(),
+            ))
+        })
+        .collect();
+    let expected = [
+        ("north_sakhalin", "russian_empire"),
+        ("kurils", "japan"),
+        ("korea_north", "korea"),
+        ("cer_zone", "north_manchuria"),
+        ("cer_zone_south", "south_manchuria"),
+        ("smr_zone", "south_manchuria"),
+        ("jehol", "east_inner_mongolia"),
+        ("jirim", "east_inner_mongolia"),
+        ("ordos_hetao", "west_inner_mongolia"),
+        ("occupied_china_1937", "china_proper"),
+        ("occupied_china_1938", "china_proper"),
+    ];
+    let got: Vec<(&str, &str)> = parents
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(got, expected);
+    // Each part touches its parent (they share a border), so joined they form one unit.
+    for (child, parent) in expected {
+        let (c, p) = (region(child), region(parent));
+        let joined = c.union(&p).unsigned_area();
+        assert!(
+            (joined - c.unsigned_area() - p.unsigned_area()).abs() < 1e-6 * joined,
+            "{child} overlaps {parent}"
+        );
+        assert!(
+            bbox(&c).intersects(&bbox(&p)),
+            "{child} is far from {parent}"
+        );
+    }
+    let r = |id: &str| bbox(&region(id));
+    assert!(r("korea_north").min().y >= 38.0 && r("korea").max().y <= 38.0);
+    assert!(r("north_sakhalin").min().y >= 50.0 && r("karafuto").max().y <= 50.0);
+    assert!(r("kurils").min().x >= 145.0 && r("north_sakhalin").max().x <= 145.0);
+}
+
+/// Issue 15: the railway zones stay close to their railways.
+#[test]
+fn issue15_railway_zones_follow_the_lines() {
+    let all = rails();
+    for (zone, lines) in [
+        (
+            "cer_zone",
+            &["cer_western", "cer_eastern", "cer_southern"][..],
+        ),
+        ("cer_zone_south", &["cer_southern"][..]),
+        (
+            "smr_zone",
+            &[
+                "smr_main",
+                "smr_port_arthur",
+                "smr_yingkou",
+                "smr_fushun",
+                "antung_mukden",
+            ][..],
+        ),
+    ] {
+        let z = region(zone);
+        let pts: Vec<Coord<f64>> = lines
+            .iter()
+            .flat_map(|id| rail(&all, id).coords.clone())
+            .collect();
+        for poly in z.iter() {
+            for &c in &poly.exterior().0 {
+                let d = pts
+                    .windows(2)
+                    .map(|w| seg_km(c, w[0], w[1]))
+                    .fold(f64::INFINITY, f64::min);
+                assert!(
+                    d < 12.0,
+                    "{zone}: vertex {c:?} is {d:.1} km from its railway"
+                );
+            }
+        }
+    }
+}
+
+fn seg_km(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
+    let k = p.y.to_radians().cos();
+    let (ax, ay, bx, by) = ((a.x - p.x) * k, a.y - p.y, (b.x - p.x) * k, b.y - p.y);
+    let (dx, dy) = (bx - ax, by - ay);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    ((ax + t * dx).powi(2) + (ay + t * dy).powi(2)).sqrt() * 111.2
+}
+
+/// Issue 15: the 38th parallel is the Korean border, and the 1939 Khalkha River line lies
+/// west of the frontier held after the fighting (the modern Mongolian border).
+#[test]
+fn issue15_lines_of_1939_and_1945() {
+    let p = line_feature("parallel_38");
+    assert!(p.0.iter().all(|c| c.y == 38.0), "{p:?}");
+    assert!(p.0.first().expect("start").x < 125.5 && p.0.last().expect("end").x > 128.0);
+    let k = line_feature("khalkha_1939");
+    let mongolia = region("outer_mongolia");
+    let inner: Vec<&Coord<f64>> = k.0[1..k.0.len() - 1].iter().collect();
+    for c in inner {
+        assert!(
+            mongolia.contains(&Point::from(*c)),
+            "{c:?} is not in Mongolia"
+        );
+    }
+    let props = features("lines.geojson")
+        .into_iter()
+        .find(|f| f["properties"]["id"] == "khalkha_1939")
+        .expect("khalkha_1939")["properties"]
+        .clone();
+    assert_eq!(props["uncertain"], true);
+    assert_eq!(props["treaty"], "1939");
 }
