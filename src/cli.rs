@@ -117,6 +117,11 @@ pub struct Cli {
     )]
     scale: f64,
 
+    /// Show only this lon/lat box, for a detail map: WEST,SOUTH,EAST,NORTH in degrees
+    /// (e.g. 118,37,132,48 for Manchuria and Korea)
+    #[arg(long, value_name = "W,S,E,N", value_parser = parse_extent, allow_hyphen_values = true)]
+    extent: Option<Extent>,
+
     /// How SVG text is written: embedded (text, with the font subset inside the file),
     /// system (text naming the font only), paths (glyph outlines, exact everywhere)
     #[arg(long, value_name = "MODE", default_value = "embedded")]
@@ -246,6 +251,23 @@ fn load(cli: &Cli) -> Result<Dataset> {
     })
 }
 
+/// The box of `--extent`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Extent([f64; 4]);
+
+/// Parses `WEST,SOUTH,EAST,NORTH`; whether the data covers the box is the library's to say.
+fn parse_extent(text: &str) -> std::result::Result<Extent, String> {
+    let numbers: Vec<f64> = text
+        .split(',')
+        .map(|v| v.trim().parse::<f64>())
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|_| "expected four numbers: WEST,SOUTH,EAST,NORTH".to_string())?;
+    match numbers.as_slice() {
+        [w, s, e, n] => Ok(Extent([*w, *s, *e, *n])),
+        _ => Err("expected four numbers: WEST,SOUTH,EAST,NORTH".to_string()),
+    }
+}
+
 /// The years of `--years`, in the order given, each once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Years(Vec<i32>);
@@ -291,6 +313,7 @@ fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
     let options = MapOptions::for_preset(cli.preset.map(Into::into), cli.dpi)?;
     let options = MapOptions {
         png_scale: cli.scale,
+        extent: cli.extent.map(|Extent(b)| b),
         svg_text: cli.svg_text.into(),
         cmyk: cli.cmyk,
         ..options.with_size(cli.width, cli.height)?

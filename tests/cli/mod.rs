@@ -170,3 +170,31 @@ fn issue15_years_draws_lists_and_ranges() {
         .failure()
         .code(2);
 }
+
+/// Issue 10: a detail map of a chosen lon/lat box; a box beyond the data or malformed is a usage
+/// error.
+#[test]
+fn i10_extent_draws_a_detail_map_and_refuses_a_box_beyond_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    spheres_map(dir.path())
+        .args([
+            "--year",
+            "1912",
+            "--extent",
+            "118,37,132,48",
+            "--format",
+            "svg",
+            "-q",
+        ])
+        .assert()
+        .success();
+    assert!(dir.path().join("output/1912.svg").is_file());
+    for bad in ["10,37,132,48", "118,37,132"] {
+        spheres_map(dir.path())
+            .args(["--year", "1912", "--extent", bad, "--out", "bad", "-q"])
+            .assert()
+            .failure()
+            .code(2);
+    }
+    assert!(!dir.path().join("bad").exists());
+}
