@@ -9,7 +9,20 @@ use super::raster::TinySkiaBackend;
 
 /// Paints a scene into a PNG of `width` × `height` pixels.
 pub(crate) fn scene_to_png(scene: &Scene, width: u32, height: u32) -> Result<Vec<u8>> {
-    encode_rgb(&paint_bands(scene, width, height)?, width, height)
+    scene_to_png_and(scene, width, height, |_| Ok(()))
+}
+
+/// Paints a scene into a PNG, and first shows the painted bands (top to bottom) to `look`: a
+/// batch takes the timeline frame of a year from the raster of its PNG.
+pub(crate) fn scene_to_png_and(
+    scene: &Scene,
+    width: u32,
+    height: u32,
+    look: impl FnOnce(&[tiny_skia::Pixmap]) -> Result<()>,
+) -> Result<Vec<u8>> {
+    let bands = paint_bands(scene, width, height)?;
+    look(&bands)?;
+    encode_rgb(&bands, width, height)
 }
 
 /// Paints a scene (anti-aliased) into one `width` × `height` pixmap.
