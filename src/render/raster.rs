@@ -2,9 +2,11 @@
 //! through the same plotters calls as the SVG, with the same bundled font, without writing and
 //! re-parsing SVG text.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::convert::Infallible;
 
-use ab_glyph::{Font, OutlineCurve};
+use ab_glyph::{Font, GlyphId, OutlineCurve};
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -86,6 +88,55 @@ fn polyline(
         }
     }
     if close {
+        pb.close();
+    }
+    pb.finish()
+}
+
+thread_local! {
+    /// Glyph outlines in font units (y up), by face and glyph: every label of every map on
+    /// this thread outlines each glyph once.
+    static OUTLINES: RefCell<HashMap<(Face, GlyphId), Option<tiny_skia::Path>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// Runs `f` on the outline of glyph `id` of `face` (`None` for a glyph without one).
+fn with_outline<R>(face: Face, id: GlyphId, f: impl FnOnce(Option<&tiny_skia::Path>) -> R) -> R {
+    OUTLINES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let outline = cache
+            .entry((face, id))
+            .or_insert_with(|| outline_path(text::font(face), id));
+        f(outline.as_ref())
+    })
+}
+
+/// A glyph's outline as a path in font units, each contour closed.
+fn outline_path(font: &impl Font, id: GlyphId) -> Option<tiny_skia::Path> {
+    let outline = font.outline(id)?;
+    let mut pb = PathBuilder::new();
+    let at = |p: ab_glyph::Point| (p.x, p.y);
+    let mut last: Option<(f32, f32)> = None;
+    for curve in &outline.curves {
+        let (start, end) = match curve {
+            OutlineCurve::Line(a, b) => (at(*a), at(*b)),
+            OutlineCurve::Quad(a, _, c) => (at(*a), at(*c)),
+            OutlineCurve::Cubic(a, _, _, d) => (at(*a), at(*d)),
+        };
+        if last != Some(start) {
+            if last.is_some() {
+                pb.close();
+            }
+            pb.move_to(start.0, start.1);
+        }
+        match curve {
+            OutlineCurve::Line(_, _) => pb.line_to(end.0, end.1),
+            OutlineCurve::Quad(_, b, _) => pb.quad_to(b.x, b.y, end.0, end.1),
+            OutlineCurve::Cubic(_, b, c, _) => pb.cubic_to(b.x, b.y, c.x, c.y, end.0, end.1),
+        }
+        last = Some(end);
+    }
+    if last.is_some() {
         pb.close();
     }
     pb.finish()
@@ -215,38 +266,12 @@ impl DrawingBackend for TinySkiaBackend<'_> {
             if let Some(prev) = previous {
                 pen += font.kern_unscaled(prev, id) * scale;
             }
-            if let Some(outline) = font.outline(id) {
-                let at = |p: ab_glyph::Point| (pen + p.x * scale, baseline - p.y * scale);
-                let mut last: Option<(f32, f32)> = None;
-                for curve in &outline.curves {
-                    let (start, end) = match curve {
-                        OutlineCurve::Line(a, b) => (at(*a), at(*b)),
-                        OutlineCurve::Quad(a, _, c) => (at(*a), at(*c)),
-                        OutlineCurve::Cubic(a, _, _, d) => (at(*a), at(*d)),
-                    };
-                    if last != Some(start) {
-                        if last.is_some() {
-                            pb.close();
-                        }
-                        pb.move_to(start.0, start.1);
-                    }
-                    match curve {
-                        OutlineCurve::Line(_, _) => pb.line_to(end.0, end.1),
-                        OutlineCurve::Quad(_, b, _) => {
-                            let b = at(*b);
-                            pb.quad_to(b.0, b.1, end.0, end.1);
-                        }
-                        OutlineCurve::Cubic(_, b, c, _) => {
-                            let (b, c) = (at(*b), at(*c));
-                            pb.cubic_to(b.0, b.1, c.0, c.1, end.0, end.1);
-                        }
-                    }
-                    last = Some(end);
+            with_outline(face, id, |outline| {
+                let at = Transform::from_row(scale, 0.0, 0.0, -scale, pen, baseline);
+                if let Some(placed) = outline.cloned().and_then(|o| o.transform(at)) {
+                    pb.push_path(&placed);
                 }
-                if last.is_some() {
-                    pb.close();
-                }
-            }
+            });
             pen += font.h_advance_unscaled(id) * scale;
             previous = Some(id);
         }
