@@ -11,4 +11,5 @@ mod data_validation;
 mod export;
 mod history;
 mod hostile;
+mod library;
 mod svg;
