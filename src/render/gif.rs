@@ -10,6 +10,7 @@
 //! run, and after the first frame only the rectangle that changed is written.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -21,6 +22,31 @@ use crate::scene::Scene;
 
 /// How long each year stays on screen, in hundredths of a second.
 pub(crate) const FRAME_DELAY: u16 = 300;
+
+/// Hashes a `0xRRGGBB` colour by one multiplication: the palette looks up every run of every
+/// frame, and the standard library's keyed hash cost more than the rest of the lookup.
+#[derive(Default)]
+struct ColourHasher(u64);
+
+impl Hasher for ColourHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u32(u32::from(b) ^ (self.0 as u32).rotate_left(8));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        let h = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 32);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by colour.
+type ByColour<V> = HashMap<u32, V, BuildHasherDefault<ColourHasher>>;
 
 /// A painted frame as runs of equal pixels, each `(0xRRGGBB, length)`, row after row.
 #[derive(Debug, Default)]
@@ -183,12 +209,12 @@ struct Palette {
     /// Up to 256 entries, `[r, g, b]` each.
     rgb: Vec<u8>,
     /// The entry of every colour of every frame.
-    exact: HashMap<u32, u8>,
+    exact: ByColour<u8>,
 }
 
 impl Palette {
     fn for_frames(frames: &[Runs]) -> Palette {
-        let mut counts: HashMap<u32, u64> = HashMap::new();
+        let mut counts: ByColour<u64> = ByColour::default();
         for runs in frames {
             for &(colour, len) in &runs.0 {
                 *counts.entry(colour).or_default() += u64::from(len);
@@ -213,7 +239,7 @@ impl Palette {
         let rest = colours.split_off(256);
         colours.sort_unstable();
         let rgb: Vec<u8> = colours.iter().flat_map(|(c, _)| rgb_of(*c)).collect();
-        let mut exact: HashMap<u32, u8> = colours
+        let mut exact: ByColour<u8> = colours
             .iter()
             .zip(0..=u8::MAX)
             .map(|(&(c, _), i)| (c, i))
