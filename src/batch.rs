@@ -1,8 +1,10 @@
 //! Batch export: every treaty year, the overview page and the timeline animation, rendered in
-//! parallel into memory and only then written (each file atomically), so a failure in any map
-//! leaves the output folder as it was.
+//! parallel. [`write_batch`] stages each file as soon as it is finished and moves them all into
+//! place only at the end, so memory stays flat as the years grow and a failure in any map leaves
+//! the output folder as it was; [`render_all`] keeps the files in memory instead.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -10,7 +12,9 @@ use crate::data::Dataset;
 use crate::error::{Error, Result};
 use crate::model::TreatyMap;
 use crate::options::MapOptions;
-use crate::render::{self, Format};
+use crate::output::Staging;
+use crate::render::gif::Timeline;
+use crate::render::{self, png, Format};
 use crate::scene::Scene;
 
 /// One file of a batch.
@@ -117,67 +121,162 @@ impl BatchRequest {
     }
 }
 
-/// Renders every job in parallel. `progress` is called once per finished job.
+/// Renders every job in parallel into memory, in the order of [`BatchRequest::jobs`].
+/// `progress` is called once per finished job. [`write_batch`] writes the same files without
+/// holding them all.
 pub fn render_all(
     dataset: &Dataset,
     request: &BatchRequest,
     progress: &(dyn Fn(&Job) + Sync),
 ) -> Result<Vec<(Job, Vec<u8>)>> {
+    let done = Mutex::new(Vec::new());
+    run(dataset, request, &|job, bytes| {
+        done.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((job.clone(), bytes));
+        progress(job);
+        Ok(())
+    })?;
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    let order = request.jobs();
+    done.sort_by_key(|(job, _)| order.iter().position(|j| j == job));
+    Ok(done)
+}
+
+/// One file a batch wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub bytes: usize,
+}
+
+/// Renders every job in parallel and writes each file as soon as it is finished into a staging
+/// folder inside `dir` (created if needed), so memory does not grow with the number of years;
+/// the files are moved into place only once every one is written. On an error, SIGINT or
+/// SIGTERM, `dir` is left as it was (see [`crate::output::Staging`]). `progress` is called once
+/// per file written. Returns the files in the order of [`BatchRequest::jobs`].
+pub fn write_batch(
+    dataset: &Dataset,
+    request: &BatchRequest,
+    dir: &Path,
+    progress: &(dyn Fn(&Job) + Sync),
+) -> Result<Vec<Written>> {
+    request.check(dataset)?;
+    let jobs = request.jobs();
+    let names: Vec<&str> = jobs.iter().map(|j| j.name.as_str()).collect();
+    let staging = Staging::begin(dir, &names)?;
+    let sizes = Mutex::new(vec![0; jobs.len()]);
+    run(dataset, request, &|job, bytes| {
+        staging.stage(&job.name, &bytes)?;
+        if let Some(i) = jobs.iter().position(|j| j == job) {
+            sizes.lock().unwrap_or_else(|e| e.into_inner())[i] = bytes.len();
+        }
+        progress(job);
+        Ok(())
+    })?;
+    let paths = staging.commit()?;
+    let sizes = sizes.into_inner().unwrap_or_else(|e| e.into_inner());
+    Ok(paths
+        .into_iter()
+        .zip(sizes)
+        .map(|(path, bytes)| Written { path, bytes })
+        .collect())
+}
+
+/// A share of a batch that one thread renders: a year (all its files and its timeline frame,
+/// from one scene and one raster) or the overview page in every drawn format.
+enum Unit {
+    Year(usize),
+    Overview,
+}
+
+/// Renders every job, handing each file to `done` as soon as it is finished (from any thread).
+fn run(
+    dataset: &Dataset,
+    request: &BatchRequest,
+    done: &(dyn Fn(&Job, Vec<u8>) -> Result<()> + Sync),
+) -> Result<()> {
     request.check(dataset)?;
     let maps = request
         .years
         .iter()
         .map(|&y| TreatyMap::for_year(dataset, y))
         .collect::<Result<Vec<_>>>()?;
-    // One scene per year serves its SVG, PNG and timeline frame. Each map keys what it shows,
-    // so a file name means one content whichever command wrote it.
-    let drawn = request.formats.iter().any(|f| f.is_drawn()) || request.timeline;
-    let scenes: Vec<Scene> = if drawn {
-        maps.par_iter()
-            .map(|map| Scene::for_map(map, &map.key, &request.options))
-            .collect()
+    let options = &request.options;
+    let timeline = if request.timeline {
+        Some(Timeline::new(maps.len(), options.width, options.height)?)
     } else {
-        Vec::new()
+        None
     };
-    let index_of = |year: i32| {
-        request
-            .years
-            .iter()
-            .position(|&y| y == year)
-            .expect("a requested year")
-    };
-    let overview = request
-        .overview
-        .then(|| Scene::overview(&maps, &request.options));
+    let mut units: Vec<Unit> = (0..maps.len()).map(Unit::Year).collect();
+    if request.overview {
+        units.push(Unit::Overview);
+    }
+    units.into_par_iter().try_for_each(|unit| match unit {
+        Unit::Year(i) => year(request, &maps, i, timeline.as_ref(), done),
+        Unit::Overview => {
+            let scene = Scene::overview(&maps, options);
+            for &format in request.formats.iter().filter(|f| **f != Format::GeoJson) {
+                let job = Job {
+                    name: format!("overview.{}", format.extension()),
+                    kind: JobKind::Overview(format),
+                };
+                done(&job, render::paint(&scene, format, options)?)?;
+            }
+            Ok(())
+        }
+    })?;
+    if let Some(timeline) = timeline {
+        let job = Job {
+            name: "timeline.gif".to_string(),
+            kind: JobKind::Timeline,
+        };
+        done(&job, timeline.encode()?)?;
+    }
+    Ok(())
+}
 
-    request
-        .jobs()
-        .into_par_iter()
-        .map(|job| {
-            let bytes = match job.kind {
-                JobKind::Year(year, Format::GeoJson) => {
-                    render::geojson::to_geojson(&maps[index_of(year)])?.into_bytes()
+/// The files of year `i` of the request, laid out once; its PNG's raster is also its timeline
+/// frame when the sizes agree.
+fn year(
+    request: &BatchRequest,
+    maps: &[TreatyMap],
+    i: usize,
+    timeline: Option<&Timeline>,
+    done: &(dyn Fn(&Job, Vec<u8>) -> Result<()> + Sync),
+) -> Result<()> {
+    let (map, year, options) = (&maps[i], request.years[i], &request.options);
+    let drawn = request.formats.iter().any(|f| *f != Format::GeoJson) || timeline.is_some();
+    // Each map keys what it shows, so a file name means one content whichever command wrote it.
+    let scene = drawn.then(|| Scene::for_map(map, &map.key, options));
+    let mut framed = false;
+    for &format in &request.formats {
+        let job = Job {
+            name: format!("{year}.{}", format.extension()),
+            kind: JobKind::Year(year, format),
+        };
+        let bytes = match (format, &scene) {
+            (Format::Png, Some(scene)) => {
+                let (w, h) = options.png_size();
+                match timeline.filter(|t| t.size() == (w, h)) {
+                    Some(timeline) => {
+                        framed = true;
+                        png::scene_to_png_and(scene, w, h, |bands| timeline.add_painted(i, bands))?
+                    }
+                    None => render::paint(scene, format, options)?,
                 }
-                JobKind::Year(year, format) => {
-                    render::paint(&scenes[index_of(year)], format, &request.options)?
-                }
-                JobKind::Overview(format) => {
-                    let scene = overview.as_ref().expect("laid out above");
-                    render::paint(scene, format, &request.options)?
-                }
-                JobKind::Timeline => {
-                    let frames: Vec<&Scene> = request
-                        .years
-                        .iter()
-                        .map(|&y| &scenes[index_of(y)])
-                        .collect();
-                    render::gif::timeline(&frames, request.options.width, request.options.height)?
-                }
-            };
-            progress(&job);
-            Ok((job, bytes))
-        })
-        .collect()
+            }
+            (Format::GeoJson, _) | (_, None) => render::geojson::to_geojson(map)?.into_bytes(),
+            (_, Some(scene)) => render::paint(scene, format, options)?,
+        };
+        done(&job, bytes)?;
+    }
+    if let (Some(timeline), Some(scene), false) = (timeline, &scene, framed) {
+        timeline.add_scene(i, scene)?;
+    }
+    Ok(())
 }
 
 /// Writes rendered files into `dir` (created if needed), all or nothing: staged inside `dir`,

@@ -411,20 +411,20 @@ pub fn run(cli: Cli) -> Result<()> {
         );
         bar
     };
-    // Everything is rendered in memory first: a failure leaves the output folder untouched.
-    let rendered = batch::render_all(&dataset, &request, &|job| {
+    // Each file is staged as it is finished and moved into place once all are: a failure
+    // leaves the output folder untouched.
+    let written = batch::write_batch(&dataset, &request, &cli.out, &|job| {
         bar.set_message(job.name.clone());
         bar.inc(1);
     });
     bar.finish_and_clear();
-    let rendered = rendered?;
-    let written = batch::write_all(&cli.out, &rendered)?;
+    let written = written?;
     if !cli.quiet {
-        for path in &written {
-            println!("wrote {}", path.display());
+        for file in &written {
+            println!("wrote {}", file.path.display());
         }
         if written.len() > 1 {
-            let bytes: usize = rendered.iter().map(|(_, b)| b.len()).sum();
+            let bytes: usize = written.iter().map(|f| f.bytes).sum();
             println!(
                 "{} files, {:.1} MB, in {:.2} s",
                 written.len(),

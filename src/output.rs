@@ -6,6 +6,9 @@
 //! files already moved are put back as they were, the staging folder is removed, and so are the
 //! folders the run created: the target folder is left exactly as it was. A staging folder left
 //! by a process killed outright (SIGKILL) is recognised by its name and removed by the next run.
+//!
+//! A batch uses [`Staging`] directly, to stage each file as soon as it is rendered rather than
+//! hold every file in memory until the end.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -137,22 +140,102 @@ fn random() -> u64 {
 /// On Unix the first call installs a handler for SIGINT and SIGTERM (signal-hook) that undoes a
 /// run in progress; outside runs, the signals keep their default effect.
 pub fn write_all_or_nothing(dir: &Path, files: &[(&str, &[u8])]) -> Result<Vec<PathBuf>> {
-    for (name, _) in files {
-        check_name(name)?;
+    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+    let staging = Staging::begin(dir, &names)?;
+    for (name, bytes) in files {
+        staging.stage(name, bytes)?;
     }
-    watch_signals();
-    let id = next_run_id();
-    let result = write_run(id, dir, files);
-    let mut runs = runs();
-    if let Some(mut run) = runs.remove(&id) {
-        if result.is_err() {
-            run.undo();
-        } else if let Some(staging) = run.staging.take() {
-            // Only the copies of the replaced files are left in it.
-            let _ = std::fs::remove_dir_all(staging);
+    staging.commit()
+}
+
+/// A run in progress: its files are staged one at a time, as they are ready (from any thread),
+/// then moved into place together by [`Staging::commit`]. Dropped without a commit (an error
+/// on the way), the run is undone: `dir` is left as it was.
+#[derive(Debug)]
+pub struct Staging {
+    id: u64,
+    dir: PathBuf,
+    folder: PathBuf,
+    /// The names declared at the start, and whether each is staged yet.
+    names: Mutex<Vec<(String, bool)>>,
+}
+
+impl Staging {
+    /// Starts a run that will write `names` into `dir` (created if needed): checks the names,
+    /// refuses a folder where a file should go, and makes the staging folder. Nothing visible in
+    /// `dir` changes until the commit (apart from the folders made and, while the run lasts,
+    /// the hidden staging folder).
+    pub fn begin(dir: &Path, names: &[&str]) -> Result<Staging> {
+        for name in names {
+            check_name(name)?;
+        }
+        watch_signals();
+        let id = next_run_id();
+        match begin_run(id, dir, names) {
+            Ok(folder) => Ok(Staging {
+                id,
+                dir: dir.to_path_buf(),
+                folder,
+                names: Mutex::new(names.iter().map(|n| (n.to_string(), false)).collect()),
+            }),
+            Err(e) => {
+                if let Some(mut run) = runs().remove(&id) {
+                    run.undo();
+                }
+                Err(e)
+            }
         }
     }
-    result
+
+    /// Writes one declared file into the staging folder and flushes it to disk.
+    pub fn stage(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        {
+            let mut names = self.names.lock().unwrap_or_else(|e| e.into_inner());
+            match names.iter_mut().find(|(n, _)| n == name) {
+                Some((_, staged)) => *staged = true,
+                None => return Err(Error::invalid(name, "was not declared when the run began")),
+            }
+        }
+        let path = self.folder.join(name);
+        step(self.id, |_| {
+            let mut file = std::fs::File::create(&path).map_err(io_error("write", &path))?;
+            file.write_all(bytes).map_err(io_error("write", &path))?;
+            file.sync_all().map_err(io_error("write", &path))
+        })
+    }
+
+    /// Moves every staged file into place, once all the declared files are staged; returns
+    /// their paths in the order declared. On any error the run is undone.
+    pub fn commit(self) -> Result<Vec<PathBuf>> {
+        let names: Vec<(String, bool)> =
+            std::mem::take(&mut *self.names.lock().unwrap_or_else(|e| e.into_inner()));
+        if let Some((name, _)) = names.iter().find(|(_, staged)| !staged) {
+            return Err(Error::invalid(
+                name.as_str(),
+                "was never written, so the run was undone",
+            ));
+        }
+        let names: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+        let result = place_files(self.id, &self.dir, &self.folder, &names);
+        if result.is_ok() {
+            if let Some(mut run) = runs().remove(&self.id) {
+                // Only the copies of the replaced files are left in it.
+                if let Some(staging) = run.staging.take() {
+                    let _ = std::fs::remove_dir_all(staging);
+                }
+            }
+        }
+        // On an error, dropping `self` undoes the run.
+        result
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if let Some(mut run) = runs().remove(&self.id) {
+            run.undo();
+        }
+    }
 }
 
 fn io_error(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
@@ -164,7 +247,9 @@ fn io_error(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) ->
     }
 }
 
-fn write_run(id: u64, dir: &Path, files: &[(&str, &[u8])]) -> Result<Vec<PathBuf>> {
+/// The first steps of a run: the missing folders, the check for folders in the way, and the
+/// staging folder (returned).
+fn begin_run(id: u64, dir: &Path, names: &[&str]) -> Result<PathBuf> {
     // The folders to create, outermost first, each made in its own step.
     let mut missing = Vec::new();
     let mut at = Some(dir);
@@ -188,7 +273,7 @@ fn write_run(id: u64, dir: &Path, files: &[(&str, &[u8])]) -> Result<Vec<PathBuf
         remove_stale_staging(dir);
     }
     // A folder where a file should go would stop the run half-way: refuse it first.
-    for (name, _) in files {
+    for name in names {
         let target = dir.join(name);
         if std::fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
             return Err(Error::invalid(
@@ -207,21 +292,19 @@ fn write_run(id: u64, dir: &Path, files: &[(&str, &[u8])]) -> Result<Vec<PathBuf
         run.staging = Some(staging.clone());
         Ok(())
     })?;
-    for (name, bytes) in files {
-        let path = staging.join(name);
-        step(id, |_| {
-            let mut file = std::fs::File::create(&path).map_err(io_error("write", &path))?;
-            file.write_all(bytes).map_err(io_error("write", &path))?;
-            file.sync_all().map_err(io_error("write", &path))
-        })?;
-    }
-    sync_dir(&staging)?;
+    Ok(staging)
+}
+
+/// The last steps of a run: every staged file moved into place, keeping the files it replaces
+/// until the run is over.
+fn place_files(id: u64, dir: &Path, staging: &Path, names: &[&str]) -> Result<Vec<PathBuf>> {
+    sync_dir(staging)?;
     if let Some(ms) = std::env::var_os(TEST_PAUSE_ENV) {
         let ms = ms.to_str().and_then(|s| s.parse().ok()).unwrap_or(0);
         std::thread::sleep(Duration::from_millis(ms));
     }
-    let mut written = Vec::with_capacity(files.len());
-    for (name, _) in files {
+    let mut written = Vec::with_capacity(names.len());
+    for name in names {
         let target = dir.join(name);
         step(id, |run| {
             // Keep the old file (a hard link, or a copy where links are not supported) so the
@@ -377,6 +460,45 @@ mod tests {
         run.undo();
         assert_eq!(names(out), ["1.svg"]);
         assert_eq!(std::fs::read(out.join("1.svg")).unwrap(), b"old");
+    }
+
+    #[test]
+    fn a_staged_run_changes_nothing_until_committed_and_nothing_if_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("a/out");
+        write_all_or_nothing(&out, &[("1.svg", b"old")]).unwrap();
+        let staging = Staging::begin(&out, &["1.svg", "2.svg"]).unwrap();
+        staging.stage("2.svg", b"new").unwrap();
+        assert!(staging.stage("3.svg", b"new").is_err(), "not declared");
+        staging.stage("1.svg", b"new").unwrap();
+        assert_eq!(std::fs::read(out.join("1.svg")).unwrap(), b"old");
+        drop(staging);
+        assert_eq!(names(&out), ["1.svg"]);
+        assert_eq!(std::fs::read(out.join("1.svg")).unwrap(), b"old");
+
+        let staging = Staging::begin(&out, &["1.svg", "2.svg"]).unwrap();
+        staging.stage("1.svg", b"new").unwrap();
+        let err = staging.commit().unwrap_err().to_string();
+        assert!(err.contains("2.svg"), "{err}");
+        assert_eq!(names(&out), ["1.svg"]);
+        assert_eq!(std::fs::read(out.join("1.svg")).unwrap(), b"old");
+
+        let staging = Staging::begin(&out, &["2.svg", "1.svg"]).unwrap();
+        staging.stage("1.svg", b"new").unwrap();
+        staging.stage("2.svg", b"new").unwrap();
+        let written = staging.commit().unwrap();
+        assert_eq!(written, [out.join("2.svg"), out.join("1.svg")]);
+        assert_eq!(names(&out), ["1.svg", "2.svg"]);
+        assert_eq!(std::fs::read(out.join("1.svg")).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_dropped_run_removes_the_folders_it_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::begin(&dir.path().join("a/b"), &["1.svg"]).unwrap();
+        staging.stage("1.svg", b"new").unwrap();
+        drop(staging);
+        assert!(names(dir.path()).is_empty());
     }
 
     #[test]

@@ -1,4 +1,5 @@
 //! `--all`: the whole series, presets, overview and timeline, as a teacher or author runs them.
+//! What the files contain is tested through the library in `library`.
 
 use predicates::prelude::*;
 
@@ -7,42 +8,23 @@ use crate::util::{entries, png_size, spheres_map};
 const YEARS: [&str; 4] = ["1907", "1910", "1912", "1916"];
 
 #[test]
-fn all_writes_every_treaty_year_as_svg_and_png() {
+fn all_writes_every_treaty_year_as_svg_and_png_and_the_overview_and_timeline() {
     let dir = tempfile::tempdir().unwrap();
     spheres_map(dir.path())
-        .arg("--all")
+        .args(["--all", "--overview", "--timeline"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("8 files"));
+        .stdout(predicate::str::contains("11 files"));
     let mut expected: Vec<String> = YEARS
         .iter()
         .flat_map(|y| [format!("{y}.png"), format!("{y}.svg")])
+        .chain(["overview.png", "overview.svg", "timeline.gif"].map(String::from))
         .collect();
     expected.sort();
     assert_eq!(entries(&dir.path().join("output")), expected);
     for year in YEARS {
         let png = std::fs::read(dir.path().join(format!("output/{year}.png"))).unwrap();
         assert_eq!(png_size(&png), (1920, 1080), "{year}");
-    }
-}
-
-#[test]
-fn presets_set_the_pixel_size() {
-    for (preset, size) in [
-        ("slide", (1920, 1080)),
-        ("slide-4x3", (1600, 1200)),
-        ("article", (2008, 1417)),
-        ("thumbnail", (640, 360)),
-    ] {
-        let dir = tempfile::tempdir().unwrap();
-        spheres_map(dir.path())
-            .args([
-                "--year", "1910", "--preset", preset, "--format", "png", "-q",
-            ])
-            .assert()
-            .success();
-        let png = std::fs::read(dir.path().join("output/1910.png")).unwrap();
-        assert_eq!(png_size(&png), size, "{preset}");
     }
 }
 
@@ -85,46 +67,6 @@ fn explicit_size_overrides_a_preset_and_dpi_needs_article() {
         .stderr(predicate::str::contains(
             "--dpi applies to the print presets",
         ));
-}
-
-#[test]
-fn overview_and_timeline_when_asked() {
-    let dir = tempfile::tempdir().unwrap();
-    spheres_map(dir.path())
-        .args([
-            "--all",
-            "--overview",
-            "--timeline",
-            "--format",
-            "svg,png",
-            "--width",
-            "960",
-            "--height",
-            "540",
-            "-q",
-        ])
-        .assert()
-        .success();
-    let out = dir.path().join("output");
-    let svg = std::fs::read_to_string(out.join("overview.svg")).unwrap();
-    for year in YEARS {
-        assert!(
-            svg.contains(&format!("{year} · ")),
-            "overview panel for {year}"
-        );
-    }
-    assert_eq!(
-        png_size(&std::fs::read(out.join("overview.png")).unwrap()),
-        (960, 540)
-    );
-    let gif = std::fs::File::open(out.join("timeline.gif")).unwrap();
-    let mut decoder = gif::DecodeOptions::new().read_info(gif).unwrap();
-    assert_eq!((decoder.width(), decoder.height()), (960, 540));
-    let mut frames = 0;
-    while decoder.read_next_frame().unwrap().is_some() {
-        frames += 1;
-    }
-    assert_eq!(frames, YEARS.len(), "one frame per treaty year");
 }
 
 #[test]

@@ -13,5 +13,6 @@ mod era;
 mod export;
 mod history;
 mod hostile;
+mod library;
 mod publishing;
 mod svg;

@@ -12,7 +12,19 @@ use super::raster::TinySkiaBackend;
 
 /// Paints a scene into a PNG of `width` × `height` pixels.
 pub(crate) fn scene_to_png(scene: &Scene, width: u32, height: u32) -> Result<Vec<u8>> {
+    scene_to_png_and(scene, width, height, |_| Ok(()))
+}
+
+/// Paints a scene into a PNG, and first shows the painted bands (top to bottom) to `look`: a
+/// batch takes the timeline frame of a year from the raster of its PNG.
+pub(crate) fn scene_to_png_and(
+    scene: &Scene,
+    width: u32,
+    height: u32,
+    look: impl FnOnce(&[tiny_skia::Pixmap]) -> Result<()>,
+) -> Result<Vec<u8>> {
     let bands = paint_bands(scene, width, height)?;
+    look(&bands)?;
     let mut meta = Meta {
         pixels_per_metre: None,
         text: vec![
@@ -97,6 +109,9 @@ fn encode_rgb(
         encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
         encoder.set_compression(png::Compression::Fast);
+        // Paeth alone: a quarter of the time of adaptive filtering, 2 % larger files (measured
+        // on the 1912 map at 1920 × 1080: 3.2 ms and 652 KB against 13.5 ms and 641 KB).
+        encoder.set_filter(png::Filter::Paeth);
         if let Some(ppm) = meta.pixels_per_metre {
             encoder.set_pixel_dims(Some(png::PixelDimensions {
                 xppu: ppm,
@@ -115,20 +130,31 @@ fn encode_rgb(
         }
         let mut writer = encoder.write_header().map_err(err)?;
         let mut stream = writer.stream_writer().map_err(err)?;
-        let mut row = Vec::with_capacity(width as usize * 3);
+        let mut row = vec![0; width as usize * 3];
         for band in bands {
-            for pixels in band.pixels().chunks(width as usize) {
-                row.clear();
-                for px in pixels {
-                    let c = px.demultiply();
-                    row.extend_from_slice(&[c.red(), c.green(), c.blue()]);
-                }
+            for pixels in band.data().chunks_exact(width as usize * 4) {
+                rgb_row(pixels, &mut row);
                 stream.write_all(&row).map_err(io)?;
             }
         }
         stream.finish().map_err(err)?;
     }
     Ok(out)
+}
+
+/// Premultiplied RGBA → RGB: opaque pixels (the whole page, which starts with a paper
+/// rectangle) are copied as they are; any other is demultiplied.
+fn rgb_row(rgba: &[u8], rgb: &mut [u8]) {
+    for (out, px) in rgb.chunks_exact_mut(3).zip(rgba.chunks_exact(4)) {
+        if px[3] == u8::MAX {
+            out.copy_from_slice(&px[..3]);
+        } else {
+            let c = tiny_skia::PremultipliedColorU8::from_rgba(px[0], px[1], px[2], px[3])
+                .map(|c| c.demultiply())
+                .unwrap_or(tiny_skia::ColorU8::from_rgba(0, 0, 0, 0));
+            out.copy_from_slice(&[c.red(), c.green(), c.blue()]);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -199,6 +225,13 @@ mod tests {
             (differ as f64) < n * 0.02,
             "{differ} pixels differ by more than 48 levels"
         );
+    }
+
+    #[test]
+    fn rows_drop_alpha_and_demultiply_what_is_not_opaque() {
+        let mut rgb = [0; 9];
+        rgb_row(&[10, 20, 30, 255, 50, 25, 0, 128, 0, 0, 0, 0], &mut rgb);
+        assert_eq!(rgb, [10, 20, 30, 100, 50, 0, 0, 0, 0]);
     }
 
     #[test]
