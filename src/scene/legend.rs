@@ -48,7 +48,8 @@ fn columns(key: &Key, kt: KeyType, width: f64) -> usize {
 /// without its paragraph on the agreement.
 pub(super) fn height(key: &Key, kt: KeyType, width: f64, with_note: bool) -> f64 {
     let columns = columns(key, kt, width);
-    let column_width = width / columns as f64;
+    // The width the text is wrapped to when drawn (see `draw`).
+    let column_width = width / columns as f64 - 8.0 * kt.unit;
     let mut heights = vec![0.0; columns];
     for (i, s) in key.sections.iter().enumerate() {
         heights[i % columns] += section_height(s, kt, column_width);

@@ -154,7 +154,14 @@ pub(super) fn label_region(
         })
     };
     let grid = grid_anchors(&coarse);
-    let inside = [0.0, 0.2].into_iter().find_map(|slack| {
+    // Paper-coloured names (on the darkest fills) must stay wholly inside: over a light
+    // neighbour they could not be read.
+    let slacks: &[f64] = if color == palette::PAPER {
+        &[0.0]
+    } else {
+        &[0.0, 0.2]
+    };
+    let inside = slacks.iter().find_map(|&slack| {
         layouts.iter().find_map(|(lines, s)| {
             std::iter::once(anchor)
                 .chain(grid.iter().copied())
