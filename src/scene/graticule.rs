@@ -12,25 +12,8 @@ use crate::projection::fit::PixelBox;
 const GRATICULE_STEP: f64 = 5.0;
 
 /// The lon/lat box the frame shows, widened to whole graticule steps.
-fn visible_extent(t: &MapTransform, frame: &PixelBox) -> (f64, f64, f64, f64) {
-    let (mut x0, mut y0, mut x1, mut y1) = (180.0f64, 90.0f64, -180.0f64, -90.0f64);
-    for i in 0..=40 {
-        let f = f64::from(i) / 40.0;
-        for p in [
-            (frame.left + frame.width * f, frame.top),
-            (frame.left + frame.width * f, frame.bottom()),
-            (frame.left, frame.top + frame.height * f),
-            (frame.right(), frame.top + frame.height * f),
-        ] {
-            let (lon, lat) = t.lonlat(p);
-            if lon.is_finite() && lat.is_finite() {
-                x0 = x0.min(lon);
-                x1 = x1.max(lon);
-                y0 = y0.min(lat);
-                y1 = y1.max(lat);
-            }
-        }
-    }
+fn visible_extent(t: &MapTransform) -> (f64, f64, f64, f64) {
+    let [x0, y0, x1, y1] = t.visible;
     let down = |v: f64| (v / GRATICULE_STEP).floor() * GRATICULE_STEP - GRATICULE_STEP;
     let up = |v: f64| (v / GRATICULE_STEP).ceil() * GRATICULE_STEP + GRATICULE_STEP;
     (
@@ -52,7 +35,7 @@ pub(super) fn draw(
     labelled: bool,
 ) {
     let size = small;
-    let (lon_min, lat_min, lon_max, lat_max) = visible_extent(t, frame);
+    let (lon_min, lat_min, lon_max, lat_max) = visible_extent(t);
     let steps = |from: f64, to: f64| ((to - from) / GRATICULE_STEP).round() as usize;
     let samples = |from: f64, to: f64, step: f64| ((to - from) / step).ceil().max(1.0) as usize;
     let lerp = |from: f64, to: f64, i: usize, n: usize| from + (to - from) * i as f64 / n as f64;
