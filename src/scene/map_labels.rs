@@ -152,6 +152,7 @@ pub(super) fn draw(
             ts.min,
             u,
             &over_other,
+            layout.detail == Detail::Full,
         );
     }
     let (main, minor): (Vec<&Town>, Vec<&Town>) =

@@ -94,6 +94,7 @@ pub(super) fn label_region(
     min_size: f64,
     u: f64,
     over_other_region: &dyn Fn(&Bounds) -> bool,
+    callouts: bool,
 ) {
     let Some(largest) = pixels
         .visible
@@ -178,7 +179,9 @@ pub(super) fn label_region(
         }
         return;
     }
-    if context {
+    // No callouts for neighbours, nor on an overview's panels, too small to tell a leader line
+    // from a border.
+    if context || !callouts {
         return;
     }
     // A callout: the name beside the region, in its own ink on a halo, with a leader line.
