@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use geo::{BooleanOps, BoundingRect, MultiPolygon};
+use geo::{Area, BooleanOps, BoundingRect, MultiPolygon, Polygon};
 
 use crate::data::geodata::Geodata;
 use crate::data::treaties::Treaties;
@@ -116,7 +116,7 @@ impl Dataset {
                 .next()
                 .map_or_else(|| MultiPolygon::new(Vec::new()), |r| r.geometry.clone());
             let outline = members.fold(first, |joined, r| joined.union(&r.geometry));
-            union_outlines.push(outline);
+            union_outlines.push(without_slivers(outline));
         }
         let coverage = geodata
             .regions
@@ -249,5 +249,92 @@ impl Dataset {
                 a.signed.year.max(self.treaties.first_year)
             });
         first..=self.treaties.last_year
+    }
+}
+
+/// Rings of less than this area (square degrees, under 0.01 km²) are rounding residue.
+const SLIVER_AREA: f64 = 1e-6;
+
+/// Drops the zero-width rings a union leaves where its parts' shared border was computed with a
+/// rounding difference: painted, each would stroke a hairline through the joined region.
+fn without_slivers(outline: MultiPolygon<f64>) -> MultiPolygon<f64> {
+    let is_sliver = |ring: &geo::LineString<f64>| {
+        Polygon::new(ring.clone(), Vec::new()).unsigned_area() < SLIVER_AREA
+    };
+    outline
+        .into_iter()
+        .filter(|part| !is_sliver(part.exterior()))
+        .map(|part| {
+            let (exterior, holes) = part.into_inner();
+            Polygon::new(
+                exterior,
+                holes.into_iter().filter(|h| !is_sliver(h)).collect(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_regions_have_no_hairline_rings() {
+        let dataset = Dataset::embedded().unwrap();
+        for (union, outline) in dataset.treaties.unions.iter().zip(&dataset.union_outlines) {
+            for part in outline {
+                for hole in part.interiors() {
+                    let area = Polygon::new(hole.clone(), Vec::new()).unsigned_area();
+                    assert!(
+                        area > 1e-4,
+                        "{}: a hole of {area:e} square degrees",
+                        union.id
+                    );
+                }
+            }
+        }
+    }
+
+    /// The cut-out regions rejoin without gap or overlap, so a map whose date joins them
+    /// shows the whole region as it was before they were cut.
+    #[test]
+    fn joined_regions_cover_exactly_their_parts() {
+        let dataset = Dataset::embedded().unwrap();
+        for (union, outline) in dataset.treaties.unions.iter().zip(&dataset.union_outlines) {
+            let parts: f64 = union
+                .regions
+                .iter()
+                .filter_map(|id| dataset.geodata.region(id))
+                .map(|r| r.geometry.unsigned_area())
+                .sum();
+            let joined = outline.unsigned_area();
+            assert!(
+                (joined - parts).abs() < 1e-6 * parts,
+                "{}: joined {joined} against parts {parts} square degrees",
+                union.id
+            );
+        }
+    }
+
+    #[test]
+    fn slivers_go_and_real_holes_stay() {
+        let square = |x: f64, y: f64, size: f64| {
+            geo::LineString::from(vec![
+                (x, y),
+                (x + size, y),
+                (x + size, y + size),
+                (x, y + size),
+                (x, y),
+            ])
+        };
+        let spike =
+            geo::LineString::from(vec![(1.0, 1.0), (2.0, 2.0), (1.0, 1.0 + 1e-12), (1.0, 1.0)]);
+        let outline = MultiPolygon::new(vec![
+            Polygon::new(square(0.0, 0.0, 10.0), vec![spike, square(5.0, 5.0, 1.0)]),
+            Polygon::new(square(20.0, 0.0, 1e-4), Vec::new()),
+        ]);
+        let cleaned = without_slivers(outline);
+        assert_eq!(cleaned.0.len(), 1);
+        assert_eq!(cleaned.0[0].interiors().len(), 1);
     }
 }
