@@ -1,6 +1,7 @@
 //! A checked pair of outlines and treaty file: what every later step reads.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use geo::{Area, BooleanOps, BoundingRect, MultiPolygon, Polygon};
 
@@ -50,8 +51,9 @@ pub struct Dataset {
     pub(crate) geodata: Geodata,
     /// The treaty file.
     pub(crate) treaties: Treaties,
-    /// The outline of each union in `treaties.unions`, in the same order.
-    pub(crate) union_outlines: Vec<MultiPolygon<f64>>,
+    /// The outline of each union in `treaties.unions`, in the same order, joined the first time
+    /// a map needs it: one map needs few of them, and joining costs more than drawing.
+    union_outlines: Vec<OnceLock<MultiPolygon<f64>>>,
     /// The lon/lat box the outlines cover (west, south, east, north): a map never shows
     /// beyond it, where it would have nothing to draw.
     pub(crate) coverage: [f64; 4],
@@ -100,7 +102,6 @@ impl Dataset {
                 ));
             }
         }
-        let mut union_outlines = Vec::with_capacity(treaties.unions.len());
         for union in &treaties.unions {
             // A union may keep the id of its first region (Korea stays `korea` while whole).
             if region_ids.contains(union.id.as_str()) && union.regions[0] != union.id {
@@ -109,15 +110,8 @@ impl Dataset {
                     format!("union '{}' has the id of a region", union.id),
                 ));
             }
-            // Start from the first outline as it is: a union with an empty shape would snap its
-            // vertices, and the parts would no longer share their borders exactly.
-            let mut members = union.regions.iter().filter_map(|id| geodata.region(id));
-            let first = members
-                .next()
-                .map_or_else(|| MultiPolygon::new(Vec::new()), |r| r.geometry.clone());
-            let outline = members.fold(first, |joined, r| joined.union(&r.geometry));
-            union_outlines.push(without_slivers(outline));
         }
+        let union_outlines = treaties.unions.iter().map(|_| OnceLock::new()).collect();
         let coverage = geodata
             .regions
             .iter()
@@ -138,6 +132,23 @@ impl Dataset {
             treaties,
             union_outlines,
             coverage,
+        })
+    }
+
+    /// The outline of the union at `index` in `treaties.unions`: its regions joined into one.
+    pub(crate) fn union_outline(&self, index: usize) -> &MultiPolygon<f64> {
+        self.union_outlines[index].get_or_init(|| {
+            let union = &self.treaties.unions[index];
+            // Start from the first outline as it is: a union with an empty shape would snap its
+            // vertices, and the parts would no longer share their borders exactly.
+            let mut members = union
+                .regions
+                .iter()
+                .filter_map(|id| self.geodata.region(id));
+            let first = members
+                .next()
+                .map_or_else(|| MultiPolygon::new(Vec::new()), |r| r.geometry.clone());
+            without_slivers(members.fold(first, |joined, r| joined.union(&r.geometry)))
         })
     }
 
@@ -281,7 +292,8 @@ mod tests {
     #[test]
     fn joined_regions_have_no_hairline_rings() {
         let dataset = Dataset::embedded().unwrap();
-        for (union, outline) in dataset.treaties.unions.iter().zip(&dataset.union_outlines) {
+        for (index, union) in dataset.treaties.unions.iter().enumerate() {
+            let outline = dataset.union_outline(index);
             for part in outline {
                 for hole in part.interiors() {
                     let area = Polygon::new(hole.clone(), Vec::new()).unsigned_area();
@@ -300,7 +312,8 @@ mod tests {
     #[test]
     fn joined_regions_cover_exactly_their_parts() {
         let dataset = Dataset::embedded().unwrap();
-        for (union, outline) in dataset.treaties.unions.iter().zip(&dataset.union_outlines) {
+        for (index, union) in dataset.treaties.unions.iter().enumerate() {
+            let outline = dataset.union_outline(index);
             let parts: f64 = union
                 .regions
                 .iter()

@@ -392,10 +392,11 @@ type Source<'a> = (Option<Date>, Option<&'a Agreement>, &'a Assignment);
 /// Regions whose common boundary does not exist on `day` become one unit: the first member's
 /// state, the union's name and outline, in the first member's place.
 fn join_unions<'a>(regions: &mut Vec<RegionView<'a>>, dataset: &'a Dataset, day: Date) {
-    for (union, outline) in dataset.treaties.unions.iter().zip(&dataset.union_outlines) {
+    for (index, union) in dataset.treaties.unions.iter().enumerate() {
         if !union.joined_on(day) {
             continue;
         }
+        let outline = dataset.union_outline(index);
         let Some(first) = regions
             .iter()
             .position(|r| union.regions.iter().any(|m| m == r.id))

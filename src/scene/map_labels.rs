@@ -15,7 +15,10 @@ use crate::color::Rgb;
 use crate::data::geodata::Role;
 use crate::model::{palette, LineView, PlaceView, TreatyMap};
 use crate::projection::fit::PixelBox;
-use geo::Contains;
+use geo::{BoundingRect, Contains};
+
+/// A part of a region in pixels, with its bounding box.
+type BoxedPart<'a> = (geo::Rect<f64>, &'a geo::Polygon<f64>);
 
 /// A town on this page: its dot, the name to print and the size to print it at.
 struct Town<'m> {
@@ -118,11 +121,19 @@ pub(super) fn draw(
     for (i, pieces) in treaty_paths {
         label_line(scene, &map.lines[*i], pieces, &frame, occupied, ts.tag, u);
     }
-    // Sphere regions in pixels: a callout must not sit over another one.
-    let spheres: Vec<(&str, &geo::MultiPolygon<f64>)> = region_pixels
+    // Sphere regions in pixels: a callout must not sit over another one. Each part keeps its
+    // box, so a sample is tested only against the parts that could hold it.
+    let spheres: Vec<(&str, Vec<BoxedPart>)> = region_pixels
         .iter()
         .filter(|(i, _)| map.regions[*i].role == Role::Sphere)
-        .map(|(i, p)| (map.regions[*i].id, &p.visible))
+        .map(|(i, p)| {
+            let parts = p
+                .visible
+                .iter()
+                .filter_map(|part| Some((part.bounding_rect()?, part)))
+                .collect();
+            (map.regions[*i].id, parts)
+        })
         .collect();
     for (index, pixels) in region_pixels {
         let region = &map.regions[*index];
@@ -138,9 +149,18 @@ pub(super) fn draw(
                     })
                 })
                 .collect();
-            spheres.iter().any(|(id, polygon)| {
-                *id != region.id && samples.iter().any(|p| polygon.contains(p))
-            })
+            spheres
+                .iter()
+                .filter(|(id, _)| *id != region.id)
+                .any(|(_, parts)| {
+                    parts.iter().any(|(bounds, part)| {
+                        let overlaps = bounds.min().x <= b.x1
+                            && bounds.max().x >= b.x0
+                            && bounds.min().y <= b.y1
+                            && bounds.max().y >= b.y0;
+                        overlaps && samples.iter().any(|p| part.contains(p))
+                    })
+                })
         };
         label_region(
             scene,
