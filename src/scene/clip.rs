@@ -278,6 +278,41 @@ pub fn hatch_lines(frame: &PixelBox, spacing: f64, hatch: Hatch) -> Vec<Vec<Px>>
 
 /// Drops points closer than `min_distance` px to the last kept one (the last point is always
 /// kept). Outlines at 1:10M carry several vertices per pixel; this keeps the SVG small and fast
+/// The pieces of the straight segment `a`–`b` that lie inside `rings` (every ring of an area,
+/// outer and inner, even-odd). Hatching a region needs only this: a crossing count along one
+/// line, linear in the vertices, where a general polygon clip builds a whole overlay graph.
+pub fn segment_inside(a: Px, b: Px, rings: &[&[Px]]) -> Vec<(Px, Px)> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    // Which side of the line through a and b a point is on; zero counts as below, so a vertex
+    // on the line is crossed once, not twice.
+    let side = |p: Px| dx * (p.1 - a.1) - dy * (p.0 - a.0) > 0.0;
+    let mut crossings: Vec<f64> = Vec::new();
+    for ring in rings {
+        for edge in ring.windows(2) {
+            let (p, q) = (edge[0], edge[1]);
+            if side(p) == side(q) {
+                continue;
+            }
+            // Where the edge meets the line, as a fraction of a→b.
+            let (ex, ey) = (q.0 - p.0, q.1 - p.1);
+            let denominator = dx * ey - dy * ex;
+            if denominator == 0.0 {
+                continue;
+            }
+            crossings.push(((p.0 - a.0) * ey - (p.1 - a.1) * ex) / denominator);
+        }
+    }
+    crossings.sort_by(f64::total_cmp);
+    let at = |t: f64| (a.0 + dx * t, a.1 + dy * t);
+    crossings
+        .chunks_exact(2)
+        .filter_map(|pair| {
+            let (t0, t1) = (pair[0].max(0.0), pair[1].min(1.0));
+            (t1 > t0).then(|| (at(t0), at(t1)))
+        })
+        .collect()
+}
+
 /// to rasterise without a visible change.
 pub fn thin(points: &[Px], min_distance: f64) -> Vec<Px> {
     let mut out: Vec<Px> = Vec::with_capacity(points.len());
@@ -303,5 +338,35 @@ mod thin_tests {
         assert_eq!(t.first(), Some(&(0.0, 0.0)));
         assert_eq!(t.last(), Some(&(10.0, 0.0)));
         assert!(t.len() <= 12, "{}", t.len());
+    }
+
+    #[test]
+    fn a_segment_keeps_only_what_lies_inside_the_area() {
+        let outer = [
+            (0.0, 0.0),
+            (10.0, 0.0),
+            (10.0, 10.0),
+            (0.0, 10.0),
+            (0.0, 0.0),
+        ];
+        let hole = [(4.0, 4.0), (4.0, 6.0), (6.0, 6.0), (6.0, 4.0), (4.0, 4.0)];
+        let rings: Vec<&[Px]> = vec![&outer, &hole];
+        // Across the hole: two pieces, the ends cut at the outline.
+        let pieces = segment_inside((-5.0, 5.0), (15.0, 5.0), &rings);
+        assert_eq!(
+            pieces,
+            vec![((0.0, 5.0), (4.0, 5.0)), ((6.0, 5.0), (10.0, 5.0))]
+        );
+        // Through two corners (vertices on the line): one piece, corner to corner.
+        let diagonal = segment_inside((-1.0, -1.0), (11.0, 11.0), &rings);
+        assert_eq!(diagonal.len(), 2, "{diagonal:?}");
+        assert_eq!(diagonal[0].0, (0.0, 0.0));
+        assert_eq!(diagonal[1].1, (10.0, 10.0));
+        // Wholly outside, and ending inside.
+        assert!(segment_inside((-5.0, 20.0), (15.0, 20.0), &rings).is_empty());
+        assert_eq!(
+            segment_inside((5.0, 2.0), (15.0, 2.0), &rings),
+            vec![((5.0, 2.0), (10.0, 2.0))]
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! borders, graticule, railways, treaty lines; then the scale bar and the labels
 //! ([`super::map_labels`]), placed without collisions.
 
-use geo::{Area, BooleanOps, Coord, LineString, MultiLineString, MultiPolygon, Polygon};
+use geo::{Area, Coord, LineString, MultiPolygon, Polygon};
 
 use super::clip::{self, Px};
 use super::frame::MapTransform;
@@ -321,16 +321,18 @@ fn hatch_region(
     ) else {
         return Vec::new();
     };
-    let strokes = MultiLineString::new(
-        clip::hatch_lines(&b, 7.0 * u, dir)
-            .iter()
-            .map(|s| to_line_string(s))
-            .collect(),
-    );
+    let rings: Vec<Vec<Px>> = pixels
+        .visible
+        .iter()
+        .flat_map(|part| std::iter::once(part.exterior()).chain(part.interiors()))
+        .map(|ring| ring.0.iter().map(|c| (c.x, c.y)).collect())
+        .collect();
+    let rings: Vec<&[Px]> = rings.iter().map(Vec::as_slice).collect();
     let mut items = Vec::new();
-    for piece in pixels.visible.clip(&strokes, false) {
-        let pts: Vec<Px> = piece.0.iter().map(|c| (c.x, c.y)).collect();
-        items.extend(clipped_lines(&pts, frame, color, 0.9 * u));
+    for stroke in clip::hatch_lines(&b, 7.0 * u, dir) {
+        for (start, end) in clip::segment_inside(stroke[0], stroke[1], &rings) {
+            items.extend(clipped_lines(&[start, end], frame, color, 0.9 * u));
+        }
     }
     items
 }
