@@ -14,7 +14,7 @@ use crate::model::TreatyMap;
 use crate::options::MapOptions;
 use crate::output::Staging;
 use crate::render::gif::Timeline;
-use crate::render::{self, png, Format};
+use crate::render::{self, png, Cores, Format};
 use crate::scene::Scene;
 
 /// One file of a batch.
@@ -214,8 +214,13 @@ fn run(
     if request.overview {
         units.push(Unit::Overview);
     }
+    let cores = if units.len() > 1 {
+        Cores::One
+    } else {
+        Cores::All
+    };
     units.into_par_iter().try_for_each(|unit| match unit {
-        Unit::Year(i) => year(request, &maps, i, timeline.as_ref(), done),
+        Unit::Year(i) => year(request, &maps, i, timeline.as_ref(), cores, done),
         Unit::Overview => {
             let scene = Scene::overview(&maps, options);
             for &format in request.formats.iter().filter(|f| **f != Format::GeoJson) {
@@ -223,7 +228,7 @@ fn run(
                     name: format!("overview.{}", format.extension()),
                     kind: JobKind::Overview(format),
                 };
-                done(&job, render::paint(&scene, format, options)?)?;
+                done(&job, render::paint(&scene, format, options, cores)?)?;
             }
             Ok(())
         }
@@ -245,6 +250,7 @@ fn year(
     maps: &[TreatyMap],
     i: usize,
     timeline: Option<&Timeline>,
+    cores: Cores,
     done: &(dyn Fn(&Job, Vec<u8>) -> Result<()> + Sync),
 ) -> Result<()> {
     let (map, year, options) = (&maps[i], request.years[i], &request.options);
@@ -263,13 +269,15 @@ fn year(
                 match timeline.filter(|t| t.size() == (w, h)) {
                     Some(timeline) => {
                         framed = true;
-                        png::scene_to_png_and(scene, w, h, |bands| timeline.add_painted(i, bands))?
+                        png::scene_to_png_and(scene, w, h, cores, |bands| {
+                            timeline.add_painted(i, bands)
+                        })?
                     }
-                    None => render::paint(scene, format, options)?,
+                    None => render::paint(scene, format, options, cores)?,
                 }
             }
             (Format::GeoJson, _) | (_, None) => render::geojson::to_geojson(map)?.into_bytes(),
-            (_, Some(scene)) => render::paint(scene, format, options)?,
+            (_, Some(scene)) => render::paint(scene, format, options, cores)?,
         };
         done(&job, bytes)?;
     }

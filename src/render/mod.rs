@@ -17,15 +17,31 @@ use crate::error::{Error, Result};
 use crate::options::MapOptions;
 use crate::scene::Scene;
 
+/// The cores a page may paint on. A page painted alone splits its raster over two threads; the
+/// pages of a batch are already painted side by side, and splitting each would only repeat the
+/// work of building every path's edges for each half.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cores {
+    /// The page is the only work: paint its halves in parallel.
+    All,
+    /// Other pages are painted at the same time: one thread.
+    One,
+}
+
 /// Paints a laid-out page in a drawn format (SVG with the options' text mode, PNG at their PNG
 /// scale, PDF in RGB or CMYK).
-pub(crate) fn paint(scene: &Scene, format: Format, options: &MapOptions) -> Result<Vec<u8>> {
+pub(crate) fn paint(
+    scene: &Scene,
+    format: Format,
+    options: &MapOptions,
+    cores: Cores,
+) -> Result<Vec<u8>> {
     match format {
         Format::Svg => Ok(svg::to_svg(scene, options.svg_text)?.into_bytes()),
         Format::Pdf => pdf::to_pdf(scene, options.cmyk),
         Format::Png => {
             let (w, h) = options.png_size();
-            png::scene_to_png(scene, w, h)
+            png::scene_to_png(scene, w, h, cores)
         }
         Format::GeoJson => Err(Error::Usage(
             "GeoJSON is exported from a map, not from a page".into(),

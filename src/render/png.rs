@@ -9,10 +9,16 @@ use crate::scene::Scene;
 
 use super::plotting::{draw_scene, SUBPIXEL};
 use super::raster::TinySkiaBackend;
+use super::Cores;
 
 /// Paints a scene into a PNG of `width` × `height` pixels.
-pub(crate) fn scene_to_png(scene: &Scene, width: u32, height: u32) -> Result<Vec<u8>> {
-    scene_to_png_and(scene, width, height, |_| Ok(()))
+pub(crate) fn scene_to_png(
+    scene: &Scene,
+    width: u32,
+    height: u32,
+    cores: Cores,
+) -> Result<Vec<u8>> {
+    scene_to_png_and(scene, width, height, cores, |_| Ok(()))
 }
 
 /// Paints a scene into a PNG, and first shows the painted bands (top to bottom) to `look`: a
@@ -21,9 +27,10 @@ pub(crate) fn scene_to_png_and(
     scene: &Scene,
     width: u32,
     height: u32,
+    cores: Cores,
     look: impl FnOnce(&[tiny_skia::Pixmap]) -> Result<()>,
 ) -> Result<Vec<u8>> {
-    let bands = paint_bands(scene, width, height)?;
+    let bands = paint_bands(scene, width, height, cores)?;
     look(&bands)?;
     let mut meta = Meta {
         pixels_per_metre: None,
@@ -52,7 +59,7 @@ struct Meta {
 
 /// Paints a scene (anti-aliased) into one `width` × `height` pixmap.
 pub(crate) fn rasterise(scene: &Scene, width: u32, height: u32) -> Result<tiny_skia::Pixmap> {
-    let bands = paint_bands(scene, width, height)?;
+    let bands = paint_bands(scene, width, height, Cores::All)?;
     let mut pixmap = new_pixmap(width, height)?;
     let mut offset = 0;
     for band in &bands {
@@ -68,8 +75,14 @@ fn new_pixmap(width: u32, height: u32) -> Result<tiny_skia::Pixmap> {
         .ok_or_else(|| Error::Render(format!("cannot make a {width} × {height} image")))
 }
 
-/// Paints the scene in two horizontal bands on two threads (top band first).
-fn paint_bands(scene: &Scene, width: u32, height: u32) -> Result<Vec<tiny_skia::Pixmap>> {
+/// Paints the scene in horizontal bands, top first: two on two threads when the page may use
+/// every core, else one.
+fn paint_bands(
+    scene: &Scene,
+    width: u32,
+    height: u32,
+    cores: Cores,
+) -> Result<Vec<tiny_skia::Pixmap>> {
     let scale = width as f32 / scene.width as f32;
     let units = (
         (scene.width * SUBPIXEL) as u32,
@@ -86,7 +99,10 @@ fn paint_bands(scene: &Scene, width: u32, height: u32) -> Result<Vec<tiny_skia::
             Err(e) => Err(Error::Render(e.to_string())),
         }
     };
-    let top = height / 2;
+    let top = match cores {
+        Cores::All => height / 2,
+        Cores::One => height,
+    };
     let (upper, lower) = rayon::join(|| band(0, top), || band(top, height - top));
     Ok([upper?, lower?].into_iter().flatten().collect())
 }
@@ -244,7 +260,7 @@ mod tests {
                 layer.groups.clear();
             }
         }
-        let png = scene_to_png(&scene, 40, 40).unwrap();
+        let png = scene_to_png(&scene, 40, 40, Cores::All).unwrap();
         assert_eq!(&png[16..24], &[0, 0, 0, 40, 0, 0, 0, 40]);
     }
 }
