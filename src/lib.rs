@@ -63,6 +63,7 @@ pub fn render_map(
     let map = TreatyMap::for_year(dataset, year)?;
     match format {
         Format::GeoJson => Ok(render::geojson::to_geojson(&map)?.into_bytes()),
+        Format::Html => Ok(render::page::to_html(&[map], options)?.into_bytes()),
         Format::Svg | Format::Png | Format::Pdf => {
             render::paint(&Scene::for_map(&map, &map.key, options), format, options)
         }

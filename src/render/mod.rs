@@ -6,6 +6,7 @@
 pub(crate) mod geojson;
 pub(crate) mod gif;
 mod glyphs;
+pub(crate) mod page;
 pub(crate) mod pdf;
 mod plotting;
 pub(crate) mod png;
@@ -27,9 +28,10 @@ pub(crate) fn paint(scene: &Scene, format: Format, options: &MapOptions) -> Resu
             let (w, h) = options.png_size();
             png::scene_to_png(scene, w, h)
         }
-        Format::GeoJson => Err(Error::Usage(
-            "GeoJSON is exported from a map, not from a page".into(),
-        )),
+        Format::GeoJson | Format::Html => Err(Error::Usage(format!(
+            "{} is made from maps, not painted from one page",
+            format.extension()
+        ))),
     }
 }
 
@@ -44,6 +46,8 @@ pub enum Format {
     Pdf,
     /// The joined map as a GeoJSON FeatureCollection.
     GeoJson,
+    /// One interactive page for every year of a batch (`spheres.html`).
+    Html,
 }
 
 impl Format {
@@ -54,11 +58,12 @@ impl Format {
             Format::Png => "png",
             Format::Pdf => "pdf",
             Format::GeoJson => "geojson",
+            Format::Html => "html",
         }
     }
 
-    /// Whether the format paints a page (every format but GeoJSON).
+    /// Whether the format paints a page of one map (SVG, PNG, PDF).
     pub fn is_drawn(self) -> bool {
-        self != Format::GeoJson
+        matches!(self, Format::Svg | Format::Png | Format::Pdf)
     }
 }
