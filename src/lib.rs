@@ -45,6 +45,7 @@ mod scene;
 pub use data::{AgreementInfo, DataFiles, Dataset, MAX_FILE_BYTES};
 pub use error::{Error, Result};
 pub use options::{MapOptions, Page, Preset, Style, SvgText};
+pub use render::page::MAX_PAGE_BYTES;
 pub use render::Format;
 
 use model::TreatyMap;

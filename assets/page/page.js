@@ -19,6 +19,7 @@
   var index = 0;
   var timer = null;
   var chosen = null;
+  var highlight = document.getElementById("highlight");
   var STEP_MS = 1600;
 
   document.getElementById("hint").textContent = words.hint;
@@ -82,13 +83,23 @@
     fill(detailsBox, null, f.name + " (" + year.year + ")", rows, note);
   }
 
+  // Outlines the chosen thing above every layer: copies of the shapes it draws this year.
+  function outline(el) {
+    highlight.textContent = "";
+    if (!el) return;
+    el.querySelectorAll("polygon, polyline").forEach(function (shape) {
+      if (getComputedStyle(shape).display === "none") return;
+      var copy = document.createElementNS(shape.namespaceURI, shape.localName);
+      copy.setAttribute("points", shape.getAttribute("points"));
+      highlight.appendChild(copy);
+    });
+  }
+
   function choose(el) {
-    if (chosen && chosen !== el) chosen.classList.remove("chosen");
     chosen = el;
-    if (el) {
-      el.classList.add("chosen");
-      describe(el);
-    }
+    outline(el);
+    if (el) describe(el);
+    else detailsBox.textContent = "";
   }
 
   function showAgreement(year) {
@@ -117,7 +128,7 @@
       if (f) el.setAttribute("aria-label", f.label);
     });
     if (chosen) {
-      if (facts(year, chosen)) describe(chosen);
+      if (facts(year, chosen)) choose(chosen);
       else choose(null);
     }
     if (speak) announce.textContent = year.title + ". " + year.subtitle;
@@ -183,4 +194,9 @@
 
   stop();
   show(0, false);
+  // A phone pans the map (see page.css): start on the spheres, not the far west.
+  var figure = document.getElementById("figure");
+  if (figure.scrollWidth > figure.clientWidth) {
+    figure.scrollLeft = Math.round((figure.scrollWidth - figure.clientWidth) * 0.55);
+  }
 })();

@@ -95,8 +95,10 @@ pub(crate) fn to_html(maps: &[TreatyMap], options: &MapOptions) -> Result<String
          <button type=\"button\" id=\"step-on\"></button>\n\
          </div>\n\
          <p id=\"announce\" class=\"quiet\" aria-live=\"polite\"></p>\n\
-         <section id=\"agreement\" aria-labelledby=\"agreement-heading\"></section>\n\
+         <aside id=\"side\">\n\
          <section id=\"details\" aria-live=\"polite\"></section>\n\
+         <section id=\"agreement\" aria-labelledby=\"agreement-heading\"></section>\n\
+         </aside>\n\
          </main>\n\
          <script type=\"application/json\" id=\"page-data\">{data}</script>\n\
          <script>\n{PAGE_JS}</script>\n</body>\n</html>\n",

@@ -160,8 +160,9 @@ impl SharedDrawing {
         }
     }
 
-    /// The drawing as an inline `<svg>` for the page, showing `first_class` until the script
-    /// chooses a year, and the CSS that shows each year (`classes[i]` is year i's class).
+    /// The drawing as an inline `<svg>` for the page, showing the first of `classes` until the
+    /// script chooses a year, and the CSS that shows each year (`classes[i]` is year i's class).
+    /// An empty `highlight` group on top takes the outline of what the reader chose.
     pub(super) fn finish(
         self,
         title: &str,
@@ -181,7 +182,8 @@ impl SharedDrawing {
         let fonts = self.writer.font_style()?;
         let svg = format!(
             "<svg id=\"map\" class=\"{}\" viewBox=\"0 0 {width} {height}\" role=\"group\" \
-             aria-labelledby=\"map-title\">\n<title id=\"map-title\">{}</title>\n{fonts}{body}</svg>\n",
+             aria-labelledby=\"map-title\">\n<title id=\"map-title\">{}</title>\n{fonts}{body}\
+             <g id=\"highlight\" aria-hidden=\"true\"></g>\n</svg>\n",
             classes.first().map_or("", String::as_str),
             escape(title)
         );
@@ -471,4 +473,68 @@ impl DrawingBackend for SharedDrawing {
 pub(super) fn units(scene: &Scene) -> (u32, u32) {
     let (w, h) = (scene.width.round(), scene.height.round());
     ((w * SUBPIXEL) as u32, (h * SUBPIXEL) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::color::Rgb;
+    use crate::scene::Item;
+
+    /// A page with one region square in `color`, and in the second year a second square.
+    fn scene(color: Rgb, second: bool) -> Scene {
+        let square = |x: f64| vec![(x, 0.0), (x + 10.0, 0.0), (x + 10.0, 10.0), (x, 10.0)];
+        let mut group = Group::of(Feature::Region("a".into()));
+        group.items.push(Item::Fill {
+            points: square(0.0),
+            color,
+        });
+        if second {
+            group.items.push(Item::Fill {
+                points: square(20.0),
+                color,
+            });
+        }
+        let layers = LayerId::ALL
+            .iter()
+            .map(|&id| Layer {
+                id,
+                groups: if id == LayerId::Regions {
+                    vec![group.clone()]
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect();
+        Scene {
+            print_size_mm: None,
+            width: 40.0,
+            height: 20.0,
+            title: "t".into(),
+            description: String::new(),
+            layers,
+            dropped_labels: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_shape_several_years_draw_is_written_once_and_painted_per_year() {
+        let years = [scene(Rgb(200, 0, 0), false), scene(Rgb(0, 0, 200), true)];
+        let mut drawing = SharedDrawing::new(units(&years[0]), 2);
+        for (i, s) in years.iter().enumerate() {
+            drawing.add(i, s).unwrap();
+        }
+        let classes = ["y1".to_string(), "y2".to_string()];
+        let (svg, css) = drawing
+            .finish("t", &|_| Some("A".into()), &classes)
+            .unwrap();
+        assert_eq!(svg.matches("<polygon").count(), 2, "{svg}");
+        assert_eq!(svg.matches("data-id=\"a\"").count(), 1, "{svg}");
+        // The square both years draw changes colour; the second shows only in the second year.
+        assert!(css.contains("#map.y1 .p0{fill:#c80000}"), "{css}");
+        assert!(css.contains("#map.y2 .p0{fill:#0000c8}"), "{css}");
+        assert!(css.contains("#map :is(.v0){display:none}"), "{css}");
+        assert!(css.contains("#map.y2 :is(.v0){display:inline}"), "{css}");
+        assert!(!css.contains("#map.y1 :is(.v0)"), "{css}");
+    }
 }
