@@ -202,6 +202,8 @@ def test_page(wd, page, failures):
         wd.hover(target["x"], target["y"])
         heading = wd.run("const h = document.querySelector('#details h2'); return h ? h.textContent : '';")
         failures.check(heading == f"{target['name']} ({years[-1]})", f"hovering {target['id']} shows its details ({heading!r})")
+        outlined = wd.run("return document.querySelectorAll('#highlight polygon').length;")
+        failures.check(outlined > 0, f"the hovered region is outlined ({outlined} shapes)")
 
     # Tab from the top of the page reaches a region, whose details then show.
     wd.run("document.activeElement.blur(); window.scrollTo(0, 0);")
@@ -275,19 +277,27 @@ def main():
 def shoot(wd, page, folder):
     """The page at slide and phone width, on a year with much on it, for a person to look at."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name, (width, height) in {"slide": (1920, 1080), "phone": (390, 844)}.items():
-        wd.call("POST", "/window/rect", {"width": width, "height": height})
+    for name, (width, height, mobile) in {"slide": (1920, 1080, False), "phone": (390, 844, True)}.items():
+        # Chromium's windows have a minimum width: the device metrics set the viewport itself.
+        metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile}
+        wd.call("POST", "/goog/cdp/execute", {"cmd": "Emulation.setDeviceMetricsOverride", "params": metrics})
         wd.call("POST", "/url", {"url": page.resolve().as_uri()})
         wd.run("""const s = document.getElementById('year');
           const years = JSON.parse(document.getElementById('page-data').textContent).years;
           const i = Math.max(0, years.findIndex(y => y.year === 1912));
           s.value = i; s.dispatchEvent(new Event('input'));
-          const g = document.querySelector('#map [data-id="korea"]'); if (g) g.focus();""")
+          const g = document.querySelector('#map [data-id="korea"]'); if (g) g.focus({preventScroll: true});""")
         wd.screenshot(folder / f"{name}.png")
-        full = wd.run("return document.documentElement.scrollHeight;")
-        wd.call("POST", "/window/rect", {"width": width, "height": max(height, int(full) + 150)})
+        full = int(wd.run("return document.documentElement.scrollHeight;"))
+        metrics["height"] = max(height, full)
+        wd.call("POST", "/goog/cdp/execute", {"cmd": "Emulation.setDeviceMetricsOverride", "params": metrics})
         wd.screenshot(folder / f"{name}-full.png")
-
+    # The page as it prints: the year shown as a normal map.
+    metrics = {"width": 1123, "height": 794, "deviceScaleFactor": 1, "mobile": False}
+    wd.call("POST", "/goog/cdp/execute", {"cmd": "Emulation.setDeviceMetricsOverride", "params": metrics})
+    wd.call("POST", "/goog/cdp/execute", {"cmd": "Emulation.setEmulatedMedia", "params": {"media": "print"}})
+    wd.screenshot(folder / "print.png")
+    wd.call("POST", "/goog/cdp/execute", {"cmd": "Emulation.setEmulatedMedia", "params": {"media": ""}})
 
 if __name__ == "__main__":
     main()
