@@ -96,7 +96,7 @@ pub(crate) fn to_html(maps: &[TreatyMap], options: &MapOptions) -> Result<String
          </div>\n\
          <p id=\"announce\" class=\"quiet\" aria-live=\"polite\"></p>\n\
          <aside id=\"side\">\n\
-         <section id=\"details\" aria-live=\"polite\"></section>\n\
+         <section id=\"details\"></section>\n\
          <section id=\"agreement\" aria-labelledby=\"agreement-heading\"></section>\n\
          </aside>\n\
          </main>\n\

@@ -227,7 +227,7 @@ fn write_group(
             let _ = write!(
                 attributes,
                 " data-id=\"{}\" tabindex=\"0\" role=\"button\" aria-label=\"{}\" \
-                 aria-controls=\"details\"",
+                 aria-describedby=\"details\"",
                 escape(feature.id()),
                 escape(&label)
             );
