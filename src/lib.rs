@@ -15,7 +15,8 @@
 //!    water, …, key, credit) whose groups know what they depict.
 //! 5. `render`: the scene through plotters' drawing API as SVG (with layers, ids, titles and its
 //!    font subset), as an anti-aliased PNG (with its dpi) or as a print PDF (fonts embedded,
-//!    text searchable); or every layer of the resolved map as GeoJSON.
+//!    text searchable); or every layer of the resolved map as GeoJSON; or the scenes of many years
+//!    as one shared drawing on a self-contained interactive HTML page.
 //! 6. `output` and [`batch`]: files written whole or not at all; many maps in parallel.
 //!
 //! ```

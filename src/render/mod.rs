@@ -1,7 +1,8 @@
 //! Painting a [`Scene`](crate::scene::Scene) into files. `plotting` turns a scene into plotters
 //! calls; `svg` sends them to our SVG backend, `png` to a tiny-skia backend (`raster`) and `pdf`
 //! to a krilla page, so the formats draw the same calls and cannot disagree; `glyphs` sets their
-//! text. `geojson` exports every layer of the resolved map.
+//! text. `geojson` exports every layer of the resolved map; `page` draws the scenes of many years
+//! through one shared SVG canvas into the interactive HTML page.
 
 pub(crate) mod geojson;
 pub(crate) mod gif;
