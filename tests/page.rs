@@ -207,6 +207,19 @@ fn r14_each_year_has_its_rules_its_agreement_and_its_facts() {
 }
 
 #[test]
+fn r14_the_library_makes_a_page_of_one_year() {
+    let data = Dataset::embedded().unwrap();
+    let page = render_map(&data, 1917, Format::Html, &MapOptions::default()).unwrap();
+    let page = String::from_utf8(page).unwrap();
+    let json = page_data(&page);
+    assert_eq!(json["years"].as_array().unwrap().len(), 1);
+    // 1917: the Decree on Peace has ended the agreements; the page says so of their spheres.
+    let mongolia = &json["years"][0]["regions"]["outer_mongolia"];
+    assert_eq!(mongolia["lapsed"], true);
+    assert!(json["words"]["lapsed"].is_string());
+}
+
+#[test]
 fn r14_data_text_cannot_end_the_script() {
     let page = whole_page();
     let start = page.find("id=\"page-data\">").unwrap();

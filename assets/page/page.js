@@ -68,7 +68,7 @@
     if (kind === "region") {
       rows = [
         [words.power, f.power],
-        [words.status, f.status],
+        [words.status, f.lapsed ? f.status + " (" + words.lapsed + ")" : f.status],
         [words.since, f.since || words.baseline],
         [words.set_by, f.set_by],
         [words.basis, f.basis],
@@ -119,6 +119,7 @@
     index = Math.max(0, Math.min(years.length - 1, i));
     var year = years[index];
     map.setAttribute("class", "y" + year.year);
+    document.getElementById("map-title").textContent = year.title;
     slider.value = String(index);
     slider.setAttribute("aria-valuetext", String(year.year));
     shown.textContent = String(year.year);

@@ -93,7 +93,7 @@ fn join_names(names: &[String]) -> String {
 
 /// The words of the interactive page around the maps (its controls and the headings of its
 /// panels), by key, so the page's script prints no words of its own.
-pub(crate) const PAGE_WORDS: [(&str, &str); 24] = [
+pub(crate) const PAGE_WORDS: [(&str, &str); 25] = [
     ("year", "Year"),
     ("play", "Play"),
     ("pause", "Pause"),
@@ -110,6 +110,7 @@ pub(crate) const PAGE_WORDS: [(&str, &str); 24] = [
     ("source_list", "source tags refer to the list in the data's README"),
     ("power", "Power"),
     ("status", "Status"),
+    ("lapsed", "the agreement has lapsed"),
     ("since", "Since"),
     ("baseline", "before 1905 (the starting state of the data)"),
     ("set_by", "Put there by"),

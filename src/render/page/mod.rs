@@ -77,6 +77,13 @@ pub(crate) fn to_html(maps: &[TreatyMap], options: &MapOptions) -> Result<String
         (Some(a), Some(b)) if a.year != b.year => format!("{}–{}", a.year, b.year),
         _ => first.year.to_string(),
     };
+    // Ticks on the slider where an agreement was signed.
+    let ticks: String = maps
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.agreement.signed.year == m.year)
+        .map(|(i, m)| format!("<option value=\"{i}\" label=\"{}\"></option>", m.year))
+        .collect();
     let mut page = String::with_capacity(svg.len() + data.len() + 64 * 1024);
     let _ = write!(
         page,
@@ -90,7 +97,8 @@ pub(crate) fn to_html(maps: &[TreatyMap], options: &MapOptions) -> Result<String
          <button type=\"button\" id=\"step-back\"></button>\n\
          <button type=\"button\" id=\"play\" aria-pressed=\"false\"></button>\n\
          <label id=\"year-name\" for=\"year\"></label>\n\
-         <input type=\"range\" id=\"year\" min=\"0\" max=\"{last}\" step=\"1\" value=\"0\">\n\
+         <input type=\"range\" id=\"year\" min=\"0\" max=\"{last}\" step=\"1\" value=\"0\" \
+         list=\"signed\">\n<datalist id=\"signed\">{ticks}</datalist>\n\
          <output id=\"year-shown\" for=\"year\">{first_year}</output>\n\
          <button type=\"button\" id=\"step-on\"></button>\n\
          </div>\n\
