@@ -77,6 +77,8 @@ pub(crate) fn to_html(maps: &[TreatyMap], options: &MapOptions) -> Result<String
         (Some(a), Some(b)) if a.year != b.year => format!("{}–{}", a.year, b.year),
         _ => first.year.to_string(),
     };
+    // The controls come first in the document (the style puts them under the map), so the keyboard
+    // reaches the slider before the dozens of regions, lines and railways.
     // Ticks on the slider where an agreement was signed.
     let ticks: String = maps
         .iter()
@@ -92,7 +94,7 @@ pub(crate) fn to_html(maps: &[TreatyMap], options: &MapOptions) -> Result<String
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}, {years}</title>\n<style>\n{PAGE_CSS}{year_css}</style>\n</head>\n<body>\n\
          <header><h1>{title}, {years}</h1><p id=\"hint\"></p></header>\n\
-         <main>\n<figure id=\"figure\">\n{svg}</figure>\n\
+         <main>\n\
          <div id=\"controls\">\n\
          <button type=\"button\" id=\"step-back\"></button>\n\
          <button type=\"button\" id=\"play\" aria-pressed=\"false\"></button>\n\
@@ -103,6 +105,7 @@ pub(crate) fn to_html(maps: &[TreatyMap], options: &MapOptions) -> Result<String
          <button type=\"button\" id=\"step-on\"></button>\n\
          </div>\n\
          <p id=\"announce\" class=\"quiet\" aria-live=\"polite\"></p>\n\
+         <figure id=\"figure\">\n{svg}</figure>\n\
          <aside id=\"side\">\n\
          <section id=\"details\"></section>\n\
          <section id=\"agreement\" aria-labelledby=\"agreement-heading\"></section>\n\
