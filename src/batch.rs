@@ -35,7 +35,12 @@ pub enum JobKind {
     Overview(Format),
     /// The animation stepping through the treaty years.
     Timeline,
+    /// The interactive page of every year.
+    Page,
 }
+
+/// The file name of the interactive page.
+pub const PAGE_FILE: &str = "spheres.html";
 
 /// The most maps an overview page holds.
 pub const MAX_OVERVIEW_PANELS: usize = 12;
@@ -84,7 +89,7 @@ impl BatchRequest {
                 self.years.len()
             )));
         }
-        if self.overview && !self.formats.iter().any(|f| *f != Format::GeoJson) {
+        if self.overview && !self.formats.iter().any(|f| f.is_drawn()) {
             return Err(Error::Usage(
                 "--overview draws a page: add svg, png or pdf to --format".into(),
             ));
@@ -96,15 +101,21 @@ impl BatchRequest {
     pub fn jobs(&self) -> Vec<Job> {
         let mut jobs = Vec::new();
         for &year in &self.years {
-            for &format in &self.formats {
+            for &format in self.formats.iter().filter(|f| **f != Format::Html) {
                 jobs.push(Job {
                     name: format!("{year}.{}", format.extension()),
                     kind: JobKind::Year(year, format),
                 });
             }
         }
+        if self.formats.contains(&Format::Html) {
+            jobs.push(Job {
+                name: PAGE_FILE.to_string(),
+                kind: JobKind::Page,
+            });
+        }
         if self.overview {
-            for &format in self.formats.iter().filter(|f| **f != Format::GeoJson) {
+            for &format in self.formats.iter().filter(|f| f.is_drawn()) {
                 jobs.push(Job {
                     name: format!("overview.{}", format.extension()),
                     kind: JobKind::Overview(format),
@@ -190,6 +201,7 @@ pub fn write_batch(
 enum Unit {
     Year(usize),
     Overview,
+    Page,
 }
 
 /// Renders every job, handing each file to `done` as soon as it is finished (from any thread).
@@ -214,6 +226,9 @@ fn run(
     if request.overview {
         units.push(Unit::Overview);
     }
+    if request.formats.contains(&Format::Html) {
+        units.push(Unit::Page);
+    }
     let cores = if units.len() > 1 {
         Cores::One
     } else {
@@ -223,7 +238,7 @@ fn run(
         Unit::Year(i) => year(request, &maps, i, timeline.as_ref(), cores, done),
         Unit::Overview => {
             let scene = Scene::overview(&maps, options);
-            for &format in request.formats.iter().filter(|f| **f != Format::GeoJson) {
+            for &format in request.formats.iter().filter(|f| f.is_drawn()) {
                 let job = Job {
                     name: format!("overview.{}", format.extension()),
                     kind: JobKind::Overview(format),
@@ -231,6 +246,13 @@ fn run(
                 done(&job, render::paint(&scene, format, options, cores)?)?;
             }
             Ok(())
+        }
+        Unit::Page => {
+            let job = Job {
+                name: PAGE_FILE.to_string(),
+                kind: JobKind::Page,
+            };
+            done(&job, render::page::to_html(&maps, options)?.into_bytes())
         }
     })?;
     if let Some(timeline) = timeline {
@@ -254,11 +276,11 @@ fn year(
     done: &(dyn Fn(&Job, Vec<u8>) -> Result<()> + Sync),
 ) -> Result<()> {
     let (map, year, options) = (&maps[i], request.years[i], &request.options);
-    let drawn = request.formats.iter().any(|f| *f != Format::GeoJson) || timeline.is_some();
+    let drawn = request.formats.iter().any(|f| f.is_drawn()) || timeline.is_some();
     // Each map keys what it shows, so a file name means one content whichever command wrote it.
     let scene = drawn.then(|| Scene::for_map(map, &map.key, options));
     let mut framed = false;
-    for &format in &request.formats {
+    for &format in request.formats.iter().filter(|f| **f != Format::Html) {
         let job = Job {
             name: format!("{year}.{}", format.extension()),
             kind: JobKind::Year(year, format),

@@ -37,6 +37,9 @@ Examples:
   Your own data (a folder laid out like the bundled geodata/):
     spheres-map --data my-data --year 1925
 
+  Every year from 1905 to 1945 on one interactive page (output/spheres.html), for a lecture:
+    spheres-map --years 1905-1945 --format html
+
   The treaties in the data and the years they cover:
     spheres-map list
 
@@ -74,7 +77,8 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", default_value = "output")]
     out: PathBuf,
 
-    /// Formats to write, comma-separated: svg, png, pdf, geojson
+    /// Formats to write, comma-separated: svg, png, pdf, geojson, html (one interactive page,
+    /// spheres.html, with every year chosen and a year slider)
     #[arg(
         long,
         value_name = "LIST",
@@ -231,6 +235,7 @@ enum FormatArg {
     Png,
     Pdf,
     Geojson,
+    Html,
 }
 
 impl From<FormatArg> for Format {
@@ -240,6 +245,7 @@ impl From<FormatArg> for Format {
             FormatArg::Png => Format::Png,
             FormatArg::Pdf => Format::Pdf,
             FormatArg::Geojson => Format::GeoJson,
+            FormatArg::Html => Format::Html,
         }
     }
 }

@@ -15,7 +15,8 @@
 //!    water, …, key, credit) whose groups know what they depict.
 //! 5. `render`: the scene through plotters' drawing API as SVG (with layers, ids, titles and its
 //!    font subset), as an anti-aliased PNG (with its dpi) or as a print PDF (fonts embedded,
-//!    text searchable); or every layer of the resolved map as GeoJSON.
+//!    text searchable); or every layer of the resolved map as GeoJSON; or the scenes of many years
+//!    as one shared drawing on a self-contained interactive HTML page.
 //! 6. `output` and [`batch`]: files written whole or not at all; many maps in parallel.
 //!
 //! ```
@@ -45,6 +46,7 @@ mod scene;
 pub use data::{AgreementInfo, DataFiles, Dataset, MAX_FILE_BYTES};
 pub use error::{Error, Result};
 pub use options::{MapOptions, Page, Preset, Style, SvgText};
+pub use render::page::MAX_PAGE_BYTES;
 pub use render::Format;
 
 use model::TreatyMap;
@@ -63,6 +65,7 @@ pub fn render_map(
     let map = TreatyMap::for_year(dataset, year)?;
     match format {
         Format::GeoJson => Ok(render::geojson::to_geojson(&map)?.into_bytes()),
+        Format::Html => Ok(render::page::to_html(&[map], options)?.into_bytes()),
         Format::Svg | Format::Png | Format::Pdf => render::paint(
             &Scene::for_map(&map, &map.key, options),
             format,

@@ -14,5 +14,6 @@ mod export;
 mod history;
 mod hostile;
 mod library;
+mod page;
 mod publishing;
 mod svg;

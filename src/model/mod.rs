@@ -9,6 +9,7 @@
 pub(crate) mod key;
 pub(crate) mod palette;
 mod texts;
+pub(crate) use texts::{line_confidence, PAGE_WORDS};
 
 use std::collections::BTreeMap;
 
@@ -41,6 +42,10 @@ pub(crate) struct RegionView<'a> {
     pub status: Option<Status>,
     /// The note of the assignment in force.
     pub note: Option<&'a str>,
+    /// The day that assignment took effect; `None` for the baseline (the state before 1905).
+    pub since: Option<Date>,
+    /// The agreement that made the assignment; `None` for the baseline and dated events.
+    pub set_by: Option<&'a Agreement>,
     /// Held under an agreement that has lapsed by the map's date.
     pub lapsed: bool,
     /// Fill and hatching.
@@ -146,6 +151,8 @@ pub(crate) struct TreatyMap<'a> {
     pub as_of: Date,
     /// Id of the agreement in force.
     pub agreement_id: &'a str,
+    /// The agreement in force (its date, place, parties and parts, for the interactive page).
+    pub agreement: &'a Agreement,
     /// Titles and credit.
     pub texts: MapTexts,
     /// Every region, in file order.
@@ -272,6 +279,8 @@ impl<'a> TreatyMap<'a> {
                     }),
                     status,
                     note: assignment.and_then(|a| a.note.as_deref()),
+                    since: source.and_then(|s| s.0),
+                    set_by: source.and_then(|s| s.1),
                     lapsed,
                     style,
                     label_color,
@@ -362,6 +371,7 @@ impl<'a> TreatyMap<'a> {
             year,
             as_of,
             agreement_id: &agreement.id,
+            agreement,
             texts,
             regions,
             lines,

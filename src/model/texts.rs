@@ -90,3 +90,45 @@ fn join_names(names: &[String]) -> String {
         [init @ .., last] => format!("{} and {}", init.join(", "), last),
     }
 }
+
+/// The words of the interactive page around the maps (its controls and the headings of its
+/// panels), by key, so the page's script prints no words of its own.
+pub(crate) const PAGE_WORDS: [(&str, &str); 25] = [
+    ("year", "Year"),
+    ("play", "Play"),
+    ("pause", "Pause"),
+    ("previous", "Previous year"),
+    ("next", "Next year"),
+    ("agreement", "Agreement in force"),
+    ("signed", "Signed"),
+    ("place", "Place"),
+    ("signatories", "Signatories"),
+    ("public_part", "Public part"),
+    ("secret_part", "Secret part"),
+    ("summary", "In short"),
+    ("sources", "Sources"),
+    ("source_list", "source tags refer to the list in the data's README"),
+    ("power", "Power"),
+    ("status", "Status"),
+    ("lapsed", "the agreement has lapsed"),
+    ("since", "Since"),
+    ("baseline", "before 1905 (the starting state of the data)"),
+    ("set_by", "Put there by"),
+    ("basis", "Basis"),
+    ("treaty", "Treaty"),
+    ("confidence", "Confidence"),
+    ("opened", "Opened"),
+    (
+        "hint",
+        "Point at, tap or tab to a region, line or railway to read about it. Arrow keys step the years.",
+    ),
+];
+
+/// How sure the course of a line is, as the page says it.
+pub(crate) fn line_confidence(uncertain: bool) -> &'static str {
+    if uncertain {
+        "reconstructed: its course is not known with certainty"
+    } else {
+        "as the text describes it"
+    }
+}

@@ -1,11 +1,13 @@
 //! Painting a [`Scene`](crate::scene::Scene) into files. `plotting` turns a scene into plotters
 //! calls; `svg` sends them to our SVG backend, `png` to a tiny-skia backend (`raster`) and `pdf`
 //! to a krilla page, so the formats draw the same calls and cannot disagree; `glyphs` sets their
-//! text. `geojson` exports every layer of the resolved map.
+//! text. `geojson` exports every layer of the resolved map; `page` draws the scenes of many years
+//! through one shared SVG canvas into the interactive HTML page.
 
 pub(crate) mod geojson;
 pub(crate) mod gif;
 mod glyphs;
+pub(crate) mod page;
 pub(crate) mod pdf;
 mod plotting;
 pub(crate) mod png;
@@ -43,9 +45,10 @@ pub(crate) fn paint(
             let (w, h) = options.png_size();
             png::scene_to_png(scene, w, h, cores)
         }
-        Format::GeoJson => Err(Error::Usage(
-            "GeoJSON is exported from a map, not from a page".into(),
-        )),
+        Format::GeoJson | Format::Html => Err(Error::Usage(format!(
+            "{} is made from maps, not painted from one page",
+            format.extension()
+        ))),
     }
 }
 
@@ -60,6 +63,8 @@ pub enum Format {
     Pdf,
     /// The joined map as a GeoJSON FeatureCollection.
     GeoJson,
+    /// One interactive page for every year of a batch (`spheres.html`).
+    Html,
 }
 
 impl Format {
@@ -70,11 +75,12 @@ impl Format {
             Format::Png => "png",
             Format::Pdf => "pdf",
             Format::GeoJson => "geojson",
+            Format::Html => "html",
         }
     }
 
-    /// Whether the format paints a page (every format but GeoJSON).
+    /// Whether the format paints a page of one map (SVG, PNG, PDF).
     pub fn is_drawn(self) -> bool {
-        self != Format::GeoJson
+        matches!(self, Format::Svg | Format::Png | Format::Pdf)
     }
 }

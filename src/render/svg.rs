@@ -25,7 +25,7 @@ use crate::scene::{Feature, Group, Layer, LayerId, Scene};
 type Outcome = std::result::Result<(), DrawingErrorKind<Infallible>>;
 
 /// Writes plotters calls as SVG elements into a string.
-struct SvgWriter {
+pub(super) struct SvgWriter {
     out: String,
     size: (u32, u32),
     /// How text is written.
@@ -40,7 +40,7 @@ struct SvgWriter {
 }
 
 /// Escapes text for XML content and attribute values.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let text = xml_text(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -57,7 +57,7 @@ fn escape(text: &str) -> String {
 }
 
 /// A number as short as it can be written: "12", "12.5".
-fn num(v: f64) -> String {
+pub(super) fn num(v: f64) -> String {
     let rounded = (v * 10.0).round() / 10.0;
     if rounded.fract() == 0.0 {
         format!("{}", rounded as i64)
@@ -66,7 +66,7 @@ fn num(v: f64) -> String {
     }
 }
 
-fn color(c: BackendColor) -> String {
+pub(super) fn color(c: BackendColor) -> String {
     let (r, g, b) = c.rgb;
     format!("#{r:02x}{g:02x}{b:02x}")
 }
@@ -85,7 +85,7 @@ fn num_fine(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
+pub(super) fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
     let mut s = String::new();
     for (i, (x, y)) in path.into_iter().enumerate() {
         if i > 0 {
@@ -97,7 +97,7 @@ fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
 }
 
 /// An id from data, reduced to characters every SVG tool accepts in an id.
-fn id_token(text: &str) -> String {
+pub(super) fn id_token(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
@@ -110,6 +110,28 @@ fn id_token(text: &str) -> String {
 }
 
 impl SvgWriter {
+    /// A writer for a drawing of `size` drawing units, its text as `text` says.
+    pub(super) fn new(size: (u32, u32), text: SvgText) -> SvgWriter {
+        SvgWriter {
+            out: String::new(),
+            size,
+            text,
+            used: UsedChars::default(),
+            ids: BTreeSet::new(),
+            halo: String::new(),
+        }
+    }
+
+    /// The elements written since the last call.
+    pub(super) fn take_markup(&mut self) -> String {
+        std::mem::take(&mut self.out)
+    }
+
+    /// The `<style>` embedding the subset of each face the text written so far uses.
+    pub(super) fn font_style(&self) -> Result<String> {
+        self.used.style_element()
+    }
+
     fn unique_id(&mut self, wanted: String) -> String {
         let mut id = wanted.clone();
         let mut n = 2;
