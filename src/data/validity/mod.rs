@@ -65,7 +65,8 @@ fn check_polygon(polygon: &Polygon<f64>) -> Result<(), InvalidPolygon> {
         return Ok(());
     }
     let shell = Polygon::new(polygon.exterior().clone(), vec![]);
-    let shell = PreparedGeometry::from(&shell);
+    // Indexed only if a hole touches the outline: most lie clear of it.
+    let mut prepared_shell = None;
     let holes: Vec<Polygon<f64>> = polygon
         .interiors()
         .iter()
@@ -79,17 +80,28 @@ fn check_polygon(polygon: &Polygon<f64>) -> Result<(), InvalidPolygon> {
         if hole.exterior().0.is_empty() {
             continue;
         }
-        let matrix = shell.relate(hole);
-        if !matrix.is_contains() {
+        // A hole clear of the outline is valid where its first point is inside the shell.
+        let clear = hole_clear_of_shell(&shell, hole);
+        if clear == Some(false) {
             return Err(InvalidPolygon::InteriorRingNotContainedInExteriorRing(
                 RingRole::Interior(i),
             ));
         }
-        if matrix.get(CoordPos::OnBoundary, CoordPos::OnBoundary) == Dimensions::OneDimensional {
-            return Err(InvalidPolygon::IntersectingRingsOnALine(
-                RingRole::Exterior,
-                RingRole::Interior(i),
-            ));
+        if clear.is_none() {
+            let shell = prepared_shell.get_or_insert_with(|| PreparedGeometry::from(&shell));
+            let matrix = shell.relate(hole);
+            if !matrix.is_contains() {
+                return Err(InvalidPolygon::InteriorRingNotContainedInExteriorRing(
+                    RingRole::Interior(i),
+                ));
+            }
+            if matrix.get(CoordPos::OnBoundary, CoordPos::OnBoundary) == Dimensions::OneDimensional
+            {
+                return Err(InvalidPolygon::IntersectingRingsOnALine(
+                    RingRole::Exterior,
+                    RingRole::Interior(i),
+                ));
+            }
         }
         while let Some(&(_, j)) = pairs.next_if(|(first, _)| *first == i) {
             let matrix = hole.relate(&holes[j]);
@@ -118,17 +130,112 @@ fn overlapping_parts(geometry: &MultiPolygon<f64>) -> Option<(usize, usize)> {
     let mut prepared: Vec<Option<PreparedGeometry<'_, &Polygon<f64>>>> =
         (0..geometry.0.len()).map(|_| None).collect();
     for &(i, j) in &pairs {
-        for k in [i, j] {
-            if prepared[k].is_none() {
-                prepared[k] = Some(PreparedGeometry::from(&geometry.0[k]));
+        let (a, b) = (&geometry.0[i], &geometry.0[j]);
+        // Most pairs are an island inside a coast's box: settled without relate.
+        let overlap = match apart_or_overlapping(a, b) {
+            Some(overlap) => overlap,
+            None => {
+                for k in [i, j] {
+                    if prepared[k].is_none() {
+                        prepared[k] = Some(PreparedGeometry::from(&geometry.0[k]));
+                    }
+                }
+                let (a, b) = (prepared[i].as_ref()?, prepared[j].as_ref()?);
+                a.relate(b).get(CoordPos::Inside, CoordPos::Inside) == Dimensions::TwoDimensional
             }
-        }
-        let (a, b) = (prepared[i].as_ref()?, prepared[j].as_ref()?);
-        if a.relate(b).get(CoordPos::Inside, CoordPos::Inside) == Dimensions::TwoDimensional {
+        };
+        if overlap {
             return Some((i, j));
         }
     }
     None
+}
+
+/// Whether two valid polygons share an area, when their outlines do not meet at all: then each
+/// ring lies wholly inside or wholly outside the other polygon, so one position per ring tells,
+/// and a ring inside means the interiors overlap next to it. `None` when the outlines meet
+/// anywhere (touching is allowed, so relate decides).
+fn apart_or_overlapping(a: &Polygon<f64>, b: &Polygon<f64>) -> Option<bool> {
+    use geo::CoordinatePosition;
+    let (box_a, box_b) = (a.bounding_rect()?, b.bounding_rect()?);
+    let within = |line: &Line<f64>, r: &Rect<f64>| {
+        line.start.x.max(line.end.x) >= r.min().x
+            && line.start.x.min(line.end.x) <= r.max().x
+            && line.start.y.max(line.end.y) >= r.min().y
+            && line.start.y.min(line.end.y) <= r.max().y
+    };
+    let edges = |p: &Polygon<f64>, r: &Rect<f64>| -> Vec<Line<f64>> {
+        std::iter::once(p.exterior())
+            .chain(p.interiors())
+            .flat_map(|ring| ring.lines())
+            .filter(|l| within(l, r))
+            .collect()
+    };
+    if outlines_meet(edges(a, &box_b), edges(b, &box_a)) {
+        return None;
+    }
+    for (p, q) in [(a, b), (b, a)] {
+        for ring in std::iter::once(p.exterior()).chain(p.interiors()) {
+            if let Some(&first) = ring.0.first() {
+                match q.coordinate_position(&first) {
+                    CoordPos::Inside => return Some(true),
+                    CoordPos::OnBoundary => return None,
+                    CoordPos::Outside => {}
+                }
+            }
+        }
+    }
+    Some(false)
+}
+
+/// Whether a hole whose ring does not meet the shell's lies inside it (`Some(true)`) or outside
+/// (`Some(false)`); `None` when the rings meet, for relate to judge.
+fn hole_clear_of_shell(shell: &Polygon<f64>, hole: &Polygon<f64>) -> Option<bool> {
+    use geo::CoordinatePosition;
+    let hole_box = hole.bounding_rect()?;
+    let near: Vec<Line<f64>> = shell
+        .exterior()
+        .lines()
+        .filter(|l| {
+            l.start.x.max(l.end.x) >= hole_box.min().x
+                && l.start.x.min(l.end.x) <= hole_box.max().x
+                && l.start.y.max(l.end.y) >= hole_box.min().y
+                && l.start.y.min(l.end.y) <= hole_box.max().y
+        })
+        .collect();
+    if outlines_meet(near, hole.exterior().lines().collect()) {
+        return None;
+    }
+    match shell.coordinate_position(hole.exterior().0.first()?) {
+        CoordPos::Inside => Some(true),
+        CoordPos::Outside => Some(false),
+        CoordPos::OnBoundary => None,
+    }
+}
+
+/// Whether any segment of `a` meets any of `b`: a sweep over the segments' west ends.
+fn outlines_meet(mut a: Vec<Line<f64>>, mut b: Vec<Line<f64>>) -> bool {
+    let west = |l: &Line<f64>| l.start.x.min(l.end.x);
+    let east = |l: &Line<f64>| l.start.x.max(l.end.x);
+    a.sort_by(|p, q| west(p).total_cmp(&west(q)));
+    b.sort_by(|p, q| west(p).total_cmp(&west(q)));
+    // For each segment of `a`, the segments of `b` that start west of its east end; those that
+    // end west of where it starts are skipped.
+    let mut first = 0;
+    for line in &a {
+        while first < b.len() && east(&b[first]) < west(line) {
+            first += 1;
+        }
+        for other in &b[first..] {
+            if west(other) > east(line) {
+                break;
+            }
+            if east(other) >= west(line) && line.intersects(other) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Pairs `(i, j)`, `i < j`, of polygons whose bounding boxes meet, in order: a sweep over the

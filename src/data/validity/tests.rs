@@ -190,3 +190,55 @@ fn verdicts_match_geo_for_whole_polygons() {
         );
     }
 }
+
+/// A star-shaped ring (simple by construction) of `n` points around `centre`.
+fn random_star(rng: &mut Lcg, centre: (f64, f64), n: usize, size: u64) -> LineString<f64> {
+    let mut c: Vec<Coord<f64>> = (0..n)
+        .map(|k| {
+            let angle = std::f64::consts::TAU * k as f64 / n as f64;
+            let r = 1.0 + rng.next(size) as f64;
+            Coord {
+                x: centre.0 + r * angle.cos(),
+                y: centre.1 + r * angle.sin(),
+            }
+        })
+        .collect();
+    c.push(c[0]);
+    LineString(c)
+}
+
+#[test]
+fn the_quick_part_test_agrees_with_relate() {
+    let mut rng = Lcg(23);
+    let (mut apart, mut overlapping) = (0, 0);
+    for case in 0..4_000 {
+        let a = Polygon::new(random_star(&mut rng, (0.0, 0.0), 12, 8), vec![]);
+        let at = (rng.next(24) as f64 - 12.0, rng.next(24) as f64 - 12.0);
+        let n = 3 + rng.next(8) as usize;
+        let b = Polygon::new(random_star(&mut rng, at, n, 3), vec![]);
+        let truth =
+            a.relate(&b).get(CoordPos::Inside, CoordPos::Inside) == Dimensions::TwoDimensional;
+        if let Some(quick) = apart_or_overlapping(&a, &b) {
+            assert_eq!(quick, truth, "case {case}: {a:?} {b:?}");
+            *(if quick { &mut overlapping } else { &mut apart }) += 1;
+        }
+    }
+    // Most pairs are settled without relate: apart, or one wholly inside the other.
+    assert!(apart > 1_000 && overlapping > 20, "{apart} {overlapping}");
+    // An island in a lake of the other part is apart; in the land around the lake, overlapping.
+    let square = |x: f64, y: f64, r: f64| {
+        LineString::from(vec![
+            (x - r, y - r),
+            (x + r, y - r),
+            (x + r, y + r),
+            (x - r, y + r),
+            (x - r, y - r),
+        ])
+    };
+    let land = Polygon::new(square(0.0, 0.0, 10.0), vec![square(0.0, 0.0, 4.0)]);
+    let in_lake = Polygon::new(square(0.0, 0.0, 1.0), vec![]);
+    let on_land = Polygon::new(square(7.0, 7.0, 1.0), vec![]);
+    assert_eq!(apart_or_overlapping(&land, &in_lake), Some(false));
+    assert_eq!(apart_or_overlapping(&land, &on_land), Some(true));
+    assert_eq!(apart_or_overlapping(&on_land, &land), Some(true));
+}
