@@ -54,26 +54,29 @@ pub(crate) struct RegionView<'a> {
     pub ink: Rgb,
     /// Outline in lon/lat.
     pub geometry: &'a MultiPolygon<f64>,
+    /// The words of the map's language.
+    pub strings: &'static Strings,
 }
 
 impl RegionView<'_> {
-    /// One line for tooltips and screen readers: "Korea: Japanese colony".
+    /// One line for tooltips and screen readers, in the map's language: "Korea: Japanese
+    /// colony".
     pub fn description(&self) -> String {
+        let s = self.strings;
         let lapsed = if self.lapsed {
-            " (agreement lapsed)"
+            s.plain("description_lapsed")
         } else {
-            ""
+            String::new()
         };
-        match (self.power, self.status) {
-            (Some(_), Some(status)) => format!(
-                "{}: {} {}{lapsed}",
-                self.name,
-                self.adjective,
-                status.describe()
+        let what = match (self.power, self.status) {
+            (Some(_), Some(status)) => s.fill(
+                "key_area",
+                &[("power", self.adjective), ("status", &s.status(status))],
             ),
-            (None, Some(status)) => format!("{}: {}{lapsed}", self.name, status.describe()),
-            (_, None) => format!("{}: outside the spheres", self.name),
-        }
+            (None, Some(status)) => s.status(status),
+            (_, None) => s.status(Status::Outside),
+        };
+        format!("{}: {what}{lapsed}", self.name)
     }
 
     /// Words for a CSS class: `power-japan status-colony` (and `lapsed`).
@@ -295,6 +298,7 @@ impl<'a> TreatyMap<'a> {
                     label_color,
                     ink: ramp.map_or(palette::MUTED, |(_, r)| r.ink),
                     geometry: &region.geometry,
+                    strings,
                 }
             })
             .collect();
