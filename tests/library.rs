@@ -137,7 +137,7 @@ fn issue13_a_batch_in_several_languages_names_each_file_by_its_language() {
             .unwrap(),
         overview: false,
         timeline: false,
-        languages: vec![Lang::En, Lang::Ja, Lang::Ko],
+        languages: vec![Lang::En, Lang::Ja, Lang::ZhHant, Lang::Ko],
     };
     let files = batch::render_all(data(), &request, &|_| {}).unwrap();
     let names: Vec<&str> = files.iter().map(|(job, _)| job.name.as_str()).collect();
@@ -148,13 +148,16 @@ fn issue13_a_batch_in_several_languages_names_each_file_by_its_language() {
             "1912.en.svg",
             "1912.ja.png",
             "1912.ja.svg",
+            "1912.zh-Hant.png",
+            "1912.zh-Hant.svg",
             "1912.ko.png",
             "1912.ko.svg"
         ]
     );
     let svg = |i: usize| String::from_utf8(files[i].1.clone()).unwrap();
     assert!(svg(3).contains("奉天") && svg(3).contains("Noto Sans CJK JP"));
-    assert!(svg(5).contains("봉천") && svg(5).contains("Noto Sans CJK KR"));
+    assert!(svg(5).contains("北滿") && svg(5).contains("Noto Sans CJK TC"));
+    assert!(svg(7).contains("봉천") && svg(7).contains("Noto Sans CJK KR"));
     assert!(!svg(1).contains("奉天"));
     assert_ne!(
         files[0].1, files[2].1,

@@ -83,7 +83,11 @@ pub(crate) struct Glyph {
 pub(crate) fn shape(text: &str, face: Face) -> Vec<Glyph> {
     let mut glyphs: Vec<Glyph> = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
-        let key = text::font_for(c, face).unwrap_or(FontKey::Latin(face));
+        let found = text::font_for(c, face);
+        // Pages are checked for missing glyphs before they are drawn: a miss here means the
+        // page's CJK form was not set on this thread, and the glyph would be a box.
+        debug_assert!(found.is_some(), "no font for {c:?} while drawing {text:?}");
+        let key = found.unwrap_or(FontKey::Latin(face));
         let font = key.font();
         let em = font.units_per_em().unwrap_or(1000.0);
         let id = font.glyph_id(c);
