@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::data::Dataset;
 use crate::error::{Error, Result};
 use crate::model::TreatyMap;
-use crate::options::MapOptions;
+use crate::options::{Lang, MapOptions};
 use crate::output::Staging;
 use crate::render::gif::Timeline;
 use crate::render::{self, png, Cores, Format};
@@ -39,8 +39,11 @@ pub enum JobKind {
     Page,
 }
 
-/// The file name of the interactive page.
+/// The file name of the interactive page (`spheres.ja.html` for one language of several).
 pub const PAGE_FILE: &str = "spheres.html";
+
+/// The stem of [`PAGE_FILE`].
+const PAGE_STEM: &str = "spheres";
 
 /// The most maps an overview page holds.
 pub const MAX_OVERVIEW_PANELS: usize = 12;
@@ -58,6 +61,17 @@ pub struct BatchRequest {
     pub overview: bool,
     /// Also the timeline animation.
     pub timeline: bool,
+    /// Draw every file once per language, named by it (`1912.ja.png`, `overview.ru.svg`);
+    /// empty draws the options' language only, under plain names.
+    pub languages: Vec<Lang>,
+}
+
+/// A file name: `stem.ext`, or `stem.lang.ext` in a batch of several languages.
+fn file_name(stem: &str, lang: Option<&str>, extension: &str) -> String {
+    match lang {
+        Some(lang) => format!("{stem}.{lang}.{extension}"),
+        None => format!("{stem}.{extension}"),
+    }
 }
 
 impl BatchRequest {
@@ -99,32 +113,41 @@ impl BatchRequest {
 
     /// The files this request makes, in a stable order.
     pub fn jobs(&self) -> Vec<Job> {
+        if self.languages.is_empty() {
+            return self.jobs_in(None);
+        }
+        let codes = self.languages.iter().map(|l| Some(l.code()));
+        codes.flat_map(|code| self.jobs_in(code)).collect()
+    }
+
+    /// The files of one language (`lang` tags their names).
+    fn jobs_in(&self, lang: Option<&str>) -> Vec<Job> {
         let mut jobs = Vec::new();
         for &year in &self.years {
             for &format in self.formats.iter().filter(|f| **f != Format::Html) {
                 jobs.push(Job {
-                    name: format!("{year}.{}", format.extension()),
+                    name: file_name(&year.to_string(), lang, format.extension()),
                     kind: JobKind::Year(year, format),
                 });
             }
         }
         if self.formats.contains(&Format::Html) {
             jobs.push(Job {
-                name: PAGE_FILE.to_string(),
+                name: file_name(PAGE_STEM, lang, "html"),
                 kind: JobKind::Page,
             });
         }
         if self.overview {
             for &format in self.formats.iter().filter(|f| f.is_drawn()) {
                 jobs.push(Job {
-                    name: format!("overview.{}", format.extension()),
+                    name: file_name("overview", lang, format.extension()),
                     kind: JobKind::Overview(format),
                 });
             }
         }
         if self.timeline {
             jobs.push(Job {
-                name: "timeline.gif".to_string(),
+                name: file_name("timeline", lang, "gif"),
                 kind: JobKind::Timeline,
             });
         }
@@ -204,17 +227,42 @@ enum Unit {
     Page,
 }
 
-/// Renders every job, handing each file to `done` as soon as it is finished (from any thread).
+/// Renders every job, handing each file to `done` as soon as it is finished (from any thread):
+/// the languages one after the other, each in parallel.
 fn run(
     dataset: &Dataset,
     request: &BatchRequest,
     done: &(dyn Fn(&Job, Vec<u8>) -> Result<()> + Sync),
 ) -> Result<()> {
     request.check(dataset)?;
+    if request.languages.is_empty() {
+        return run_in(dataset, request, None, done);
+    }
+    for &lang in &request.languages {
+        let one = BatchRequest {
+            options: MapOptions {
+                lang,
+                ..request.options
+            },
+            languages: Vec::new(),
+            ..request.clone()
+        };
+        run_in(dataset, &one, Some(lang.code()), done)?;
+    }
+    Ok(())
+}
+
+/// Renders the jobs of one language (`lang` tags the file names).
+fn run_in(
+    dataset: &Dataset,
+    request: &BatchRequest,
+    lang: Option<&str>,
+    done: &(dyn Fn(&Job, Vec<u8>) -> Result<()> + Sync),
+) -> Result<()> {
     let maps = request
         .years
         .iter()
-        .map(|&y| TreatyMap::for_year(dataset, y))
+        .map(|&y| TreatyMap::for_year_in(dataset, y, request.options.lang))
         .collect::<Result<Vec<_>>>()?;
     let options = &request.options;
     let timeline = if request.timeline {
@@ -235,12 +283,13 @@ fn run(
         Cores::All
     };
     units.into_par_iter().try_for_each(|unit| match unit {
-        Unit::Year(i) => year(request, &maps, i, timeline.as_ref(), cores, done),
+        Unit::Year(i) => year(request, &maps, i, lang, timeline.as_ref(), cores, done),
         Unit::Overview => {
             let scene = Scene::overview(&maps, options);
+            scene.check_glyphs()?;
             for &format in request.formats.iter().filter(|f| f.is_drawn()) {
                 let job = Job {
-                    name: format!("overview.{}", format.extension()),
+                    name: file_name("overview", lang, format.extension()),
                     kind: JobKind::Overview(format),
                 };
                 done(&job, render::paint(&scene, format, options, cores)?)?;
@@ -249,7 +298,7 @@ fn run(
         }
         Unit::Page => {
             let job = Job {
-                name: PAGE_FILE.to_string(),
+                name: file_name(PAGE_STEM, lang, "html"),
                 kind: JobKind::Page,
             };
             done(&job, render::page::to_html(&maps, options)?.into_bytes())
@@ -257,7 +306,7 @@ fn run(
     })?;
     if let Some(timeline) = timeline {
         let job = Job {
-            name: "timeline.gif".to_string(),
+            name: file_name("timeline", lang, "gif"),
             kind: JobKind::Timeline,
         };
         done(&job, timeline.encode()?)?;
@@ -271,6 +320,7 @@ fn year(
     request: &BatchRequest,
     maps: &[TreatyMap],
     i: usize,
+    lang: Option<&str>,
     timeline: Option<&Timeline>,
     cores: Cores,
     done: &(dyn Fn(&Job, Vec<u8>) -> Result<()> + Sync),
@@ -279,10 +329,13 @@ fn year(
     let drawn = request.formats.iter().any(|f| f.is_drawn()) || timeline.is_some();
     // Each map keys what it shows, so a file name means one content whichever command wrote it.
     let scene = drawn.then(|| Scene::for_map(map, &map.key, options));
+    if let Some(scene) = &scene {
+        scene.check_glyphs()?;
+    }
     let mut framed = false;
     for &format in request.formats.iter().filter(|f| **f != Format::Html) {
         let job = Job {
-            name: format!("{year}.{}", format.extension()),
+            name: file_name(&year.to_string(), lang, format.extension()),
             kind: JobKind::Year(year, format),
         };
         let bytes = match (format, &scene) {
@@ -332,6 +385,7 @@ mod tests {
             options: MapOptions::default(),
             overview: true,
             timeline: true,
+            languages: Vec::new(),
         };
         let names: Vec<String> = request.jobs().into_iter().map(|j| j.name).collect();
         assert_eq!(

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use spheres_map::batch::{self, BatchRequest};
-use spheres_map::{Dataset, Format, MapOptions, SvgText};
+use spheres_map::{Dataset, Format, Lang, MapOptions, SvgText};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -135,6 +135,16 @@ pub struct Cli {
     #[arg(long)]
     cmyk: bool,
 
+    /// Language of the map's texts and names: en, ja, ru, zh (simplified), zh-Hant
+    /// (traditional), ko; all draws every file once per language (1912.ja.png, ...)
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang, global = true)]
+    lang: LangChoice,
+
+    /// A font (TrueType or OpenType) for characters the bundled fonts lack, e.g. with --data
+    /// (repeatable; tried in order after the bundled fonts)
+    #[arg(long, value_name = "FILE")]
+    font: Vec<PathBuf>,
+
     /// Read outlines and treaties from DIR instead of the bundled data
     #[arg(long, value_name = "DIR", global = true)]
     data: Option<PathBuf>,
@@ -250,7 +260,33 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// One language, or every language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LangChoice {
+    One(Lang),
+    All,
+}
+
+/// Parses `--lang`; an unknown tag is a usage error listing the languages.
+fn parse_lang(text: &str) -> std::result::Result<LangChoice, String> {
+    if text.eq_ignore_ascii_case("all") {
+        return Ok(LangChoice::All);
+    }
+    Lang::parse(text)
+        .map(LangChoice::One)
+        .map_err(|e| format!("{e}, or all"))
+}
+
 fn load(cli: &Cli) -> Result<Dataset> {
+    if !cli.font.is_empty() {
+        let mut files = Vec::new();
+        for path in &cli.font {
+            let bytes = std::fs::read(path)
+                .with_context(|| format!("could not read '{}'", path.display()))?;
+            files.push((path.display().to_string(), bytes));
+        }
+        spheres_map::add_fonts(files)?;
+    }
     Ok(match &cli.data {
         Some(dir) => Dataset::from_dir(dir)?,
         None => Dataset::embedded().context("the bundled data is broken")?,
@@ -322,6 +358,10 @@ fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
         extent: cli.extent.map(|Extent(b)| b),
         svg_text: cli.svg_text.into(),
         cmyk: cli.cmyk,
+        lang: match cli.lang {
+            LangChoice::One(lang) => lang,
+            LangChoice::All => Lang::En,
+        },
         ..options.with_size(cli.width, cli.height)?
     };
     let years = match (cli.year, &cli.years) {
@@ -338,6 +378,10 @@ fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
         options,
         overview: cli.overview,
         timeline: cli.timeline,
+        languages: match cli.lang {
+            LangChoice::One(_) => Vec::new(),
+            LangChoice::All => Lang::ALL.to_vec(),
+        },
     })
 }
 
@@ -398,7 +442,14 @@ pub fn run(cli: Cli) -> Result<()> {
     }
     let dataset = load(&cli)?;
     if let Some(Command::List) = cli.command {
-        list(&dataset);
+        // `list --lang all` lists in every language, one after the other.
+        let langs = match cli.lang {
+            LangChoice::One(lang) => vec![lang],
+            LangChoice::All => Lang::ALL.to_vec(),
+        };
+        for lang in langs {
+            list(&dataset, lang);
+        }
         return Ok(());
     }
     let request = request(&cli, &dataset)?;
@@ -442,17 +493,22 @@ pub fn run(cli: Cli) -> Result<()> {
     Ok(())
 }
 
-fn list(dataset: &Dataset) {
-    for a in dataset.agreements() {
+fn list(dataset: &Dataset, lang: Lang) {
+    for a in spheres_map::agreements_in(dataset, lang) {
         let (first, last) = (a.years.start(), a.years.end());
         let years = if first == last {
             format!("{first}")
         } else {
             format!("{first}–{last}")
         };
+        let summary = if a.summary.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", a.summary)
+        };
         println!(
-            "{:<6} {:<18} {:<10} {} — {}",
-            a.id, a.signed, years, a.name, a.summary
+            "{:<6} {:<18} {:<10} {}{summary}",
+            a.id, a.signed, years, a.name
         );
     }
 }

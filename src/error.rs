@@ -52,6 +52,9 @@ pub enum Error {
     /// the command line reports these as usage errors.
     #[error("{0}")]
     Usage(String),
+    /// A text has a character that no font draws (named with the text it is in).
+    #[error("{0}")]
+    Glyph(String),
     /// Drawing failed (a backend error).
     #[error("could not draw the map: {0}")]
     Render(String),

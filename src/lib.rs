@@ -45,7 +45,7 @@ mod scene;
 
 pub use data::{AgreementInfo, DataFiles, Dataset, MAX_FILE_BYTES};
 pub use error::{Error, Result};
-pub use options::{MapOptions, Page, Preset, Style, SvgText};
+pub use options::{Lang, MapOptions, Page, Preset, Style, SvgText};
 pub use render::page::MAX_PAGE_BYTES;
 pub use render::Format;
 
@@ -62,17 +62,39 @@ pub fn render_map(
 ) -> Result<Vec<u8>> {
     options.check()?;
     dataset.check_extent(options.extent)?;
-    let map = TreatyMap::for_year(dataset, year)?;
+    let map = TreatyMap::for_year_in(dataset, year, options.lang)?;
     match format {
         Format::GeoJson => Ok(render::geojson::to_geojson(&map)?.into_bytes()),
         Format::Html => Ok(render::page::to_html(&[map], options)?.into_bytes()),
-        Format::Svg | Format::Png | Format::Pdf => render::paint(
-            &Scene::for_map(&map, &map.key, options),
-            format,
-            options,
-            render::Cores::All,
-        ),
+        Format::Svg | Format::Png | Format::Pdf => {
+            let scene = Scene::for_map(&map, &map.key, options);
+            scene.check_glyphs()?;
+            render::paint(&scene, format, options, render::Cores::All)
+        }
     }
+}
+
+/// The agreements of the data (as [`Dataset::agreements`]) with their names, summaries and
+/// dates in `lang`; a summary the language has no translation for is left empty.
+pub fn agreements_in(dataset: &Dataset, lang: Lang) -> Vec<AgreementInfo> {
+    let s = model::strings::strings(lang);
+    dataset
+        .agreements()
+        .into_iter()
+        .zip(&dataset.treaties.agreements)
+        .map(|(info, agreement)| AgreementInfo {
+            signed: s.date(agreement.signed),
+            name: s.tr(&info.name).to_string(),
+            summary: s.tr_only(&info.summary).unwrap_or_default().to_string(),
+            ..info
+        })
+        .collect()
+}
+
+/// Adds fonts (TrueType or OpenType files, with a name for messages) that draw characters the
+/// bundled fonts lack, tried in order after them. Once per process, before the first map.
+pub fn add_fonts(files: Vec<(String, Vec<u8>)>) -> Result<()> {
+    scene::text::set_user_fonts(files)
 }
 
 /// Checks that `dir` can be an output folder before any work is done: it may be missing (it is

@@ -64,6 +64,68 @@ pub enum SvgText {
     Paths,
 }
 
+/// The language a map is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Japanese.
+    Ja,
+    /// Russian.
+    Ru,
+    /// Chinese in simplified characters.
+    Zh,
+    /// Chinese in traditional characters.
+    ZhHant,
+    /// Korean.
+    Ko,
+}
+
+impl Lang {
+    /// Every language, English first.
+    pub const ALL: [Lang; 6] = [
+        Lang::En,
+        Lang::Ja,
+        Lang::Ru,
+        Lang::Zh,
+        Lang::ZhHant,
+        Lang::Ko,
+    ];
+
+    /// The BCP 47 tag: `en`, `ja`, `ru`, `zh`, `zh-Hant`, `ko`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+            Lang::Ru => "ru",
+            Lang::Zh => "zh",
+            Lang::ZhHant => "zh-Hant",
+            Lang::Ko => "ko",
+        }
+    }
+
+    /// The language of a tag, or a usage error listing the languages.
+    ///
+    /// ```
+    /// use spheres_map::Lang;
+    /// assert_eq!(Lang::parse("zh-Hant").unwrap(), Lang::ZhHant);
+    /// assert!(Lang::parse("fr").unwrap_err().to_string().contains("en, ja, ru"));
+    /// ```
+    pub fn parse(tag: &str) -> Result<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(tag))
+            .ok_or_else(|| {
+                let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+                Error::Usage(format!(
+                    "unknown language '{tag}': choose one of {}",
+                    codes.join(", ")
+                ))
+            })
+    }
+}
+
 /// The page of one map.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapOptions {
@@ -90,6 +152,8 @@ pub struct MapOptions {
     /// PDF colours in DeviceCMYK, greys (black included) as K only, for print shops; RGB
     /// otherwise.
     pub cmyk: bool,
+    /// The language of every text on the page.
+    pub lang: Lang,
 }
 
 impl Default for MapOptions {
@@ -106,6 +170,7 @@ impl Default for MapOptions {
             style: Style::Colour,
             svg_text: SvgText::Embedded,
             cmyk: false,
+            lang: Lang::En,
         }
     }
 }

@@ -167,6 +167,7 @@ fn issue15_an_overview_holds_twelve_maps_and_no_more() {
             .unwrap(),
         overview: true,
         timeline: false,
+        languages: Vec::new(),
     };
     let twelve: Vec<i32> = (1905..=1945).step_by(3).take(12).collect();
     assert_eq!(twelve.len(), 12);

@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use spheres_map::batch::{self, BatchRequest, JobKind};
-use spheres_map::{render_map, Dataset, Format, MapOptions, Preset};
+use spheres_map::{render_map, Dataset, Format, Lang, MapOptions, Preset};
 
 use crate::util::png_size;
 
@@ -64,6 +64,7 @@ fn overview_and_timeline_when_asked() {
             .unwrap(),
         overview: true,
         timeline: true,
+        languages: Vec::new(),
     };
     let files = batch::render_all(data(), &request, &|_| {}).unwrap();
     let names: Vec<&str> = files.iter().map(|(job, _)| job.name.as_str()).collect();
@@ -123,5 +124,43 @@ fn two_renders_give_identical_svg() {
     assert_eq!(
         once,
         render_map(data(), 1912, Format::Svg, &options).unwrap()
+    );
+}
+
+#[test]
+fn issue13_a_batch_in_several_languages_names_each_file_by_its_language() {
+    let request = BatchRequest {
+        years: vec![1912],
+        formats: vec![Format::Png, Format::Svg],
+        options: MapOptions::default()
+            .with_size(Some(960), Some(540))
+            .unwrap(),
+        overview: false,
+        timeline: false,
+        languages: vec![Lang::En, Lang::Ja, Lang::ZhHant, Lang::Ko],
+    };
+    let files = batch::render_all(data(), &request, &|_| {}).unwrap();
+    let names: Vec<&str> = files.iter().map(|(job, _)| job.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "1912.en.png",
+            "1912.en.svg",
+            "1912.ja.png",
+            "1912.ja.svg",
+            "1912.zh-Hant.png",
+            "1912.zh-Hant.svg",
+            "1912.ko.png",
+            "1912.ko.svg"
+        ]
+    );
+    let svg = |i: usize| String::from_utf8(files[i].1.clone()).unwrap();
+    assert!(svg(3).contains("奉天") && svg(3).contains("Noto Sans CJK JP"));
+    assert!(svg(5).contains("北滿") && svg(5).contains("Noto Sans CJK TC"));
+    assert!(svg(7).contains("봉천") && svg(7).contains("Noto Sans CJK KR"));
+    assert!(!svg(1).contains("奉天"));
+    assert_ne!(
+        files[0].1, files[2].1,
+        "the Japanese PNG differs from the English"
     );
 }

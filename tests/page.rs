@@ -19,6 +19,7 @@ fn whole_page() -> &'static str {
             options: MapOptions::default(),
             overview: false,
             timeline: false,
+            languages: Vec::new(),
         };
         let files = batch::render_all(&data, &request, &|_| {}).unwrap();
         assert_eq!(files.len(), 1, "one file for all the years");

@@ -7,8 +7,10 @@ use std::collections::BTreeSet;
 use std::collections::BTreeMap;
 
 use super::palette::{AreaStyle, LineSymbol, Look, Ramp};
+use super::strings::{strings, Strings};
 use super::TreatyMap;
 use crate::data::treaties::{Agreement, Lapse, Status, YearNote};
+use crate::options::Lang;
 
 /// What a key entry shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +79,7 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
     let Some(first) = maps.first() else {
         return Vec::new();
     };
+    let s = first.strings;
     let states = || maps.iter().flat_map(|m| m.regions.iter());
     let mut areas = Vec::new();
     for (index, power) in first.powers.iter().enumerate() {
@@ -99,46 +102,42 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
         }
         let ramp = Ramp::for_power(index, power.color.as_deref());
         for (look, (statuses, adjectives)) in looks {
-            let names: Vec<&str> = statuses.iter().map(|s| s.describe()).collect();
+            let names: Vec<String> = statuses.iter().map(|&st| s.status(st)).collect();
             let style = AreaStyle::of_look(Some((index, ramp)), look);
             let lapsed = if look == Look::Lapsed {
-                ", agreement lapsed"
+                s.plain("key_lapsed")
             } else {
-                ""
+                String::new()
             };
-            areas.push(Entry::new(
-                Swatch::Area(style),
-                format!("{} {}{lapsed}", adjectives.join("/"), or_list(&names)),
-            ));
+            let label = s.fill(
+                "key_area",
+                &[
+                    ("power", &adjectives.join("/")),
+                    ("status", &s.list(&names, "list_or")),
+                ],
+            );
+            areas.push(Entry::new(Swatch::Area(style), format!("{label}{lapsed}")));
         }
     }
     if states().any(|r| r.status == Some(Status::Undefined)) {
         areas.push(Entry::new(
             Swatch::Area(AreaStyle::of(None, Some(Status::Undefined))),
-            "Left undefined by the agreement".to_string(),
+            s.plain("key_undefined"),
         ));
     }
     if states().any(|r| r.status.is_none()) {
         areas.push(Entry::new(
             Swatch::Area(AreaStyle::of(None, None)),
-            "Outside the spheres".to_string(),
+            s.plain("key_outside"),
         ));
     }
     areas
 }
 
-/// Adds a full stop unless the text already ends a sentence.
-fn end_sentence(text: &mut String) {
-    if !text.is_empty() && !text.ends_with(['.', '!', '?']) {
-        text.push('.');
-    }
-}
-
-fn or_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+/// Adds a full stop (the language's) unless the text already ends a sentence.
+fn end_sentence(text: &mut String, s: &Strings) {
+    if !text.is_empty() && !text.ends_with(['.', '!', '?', '。']) {
+        text.push_str(&s.plain("sentence_end"));
     }
 }
 
@@ -150,6 +149,7 @@ impl Key {
         lapse: Option<&Lapse>,
         year: Option<&YearNote>,
     ) -> Key {
+        let s = map.strings;
         let areas = area_entries(std::slice::from_ref(map));
         let mut lines: Vec<Entry> = map
             .lines
@@ -159,30 +159,32 @@ impl Key {
         if !map.railways.is_empty() {
             lines.push(Entry::new(
                 Swatch::Railway,
-                format!("Railway (open by {})", map.year),
+                s.fill("key_railway", &[("year", &map.year.to_string())]),
             ));
         }
         if !map.rivers.is_empty() || !map.lakes.is_empty() {
-            lines.push(Entry::new(Swatch::Water, "River, lake or sea".to_string()));
+            lines.push(Entry::new(Swatch::Water, s.plain("key_water")));
         }
         if !map.places.is_empty() {
-            lines.push(Entry::new(
-                Swatch::Place,
-                "Town, with its name of the period".to_string(),
-            ));
+            lines.push(Entry::new(Swatch::Place, s.plain("key_town")));
         }
 
         // Once the agreement in force has lapsed (a year after the lapse), what it said no
         // longer describes the map: only how it ended does.
         let gone = lapse
             .is_some_and(|l| l.covers(&agreement.id, agreement.signed) && l.date.year < map.year);
+        // Texts the language has no words for are left out, not printed in English.
         let mut note = if gone {
             String::new()
         } else {
-            agreement
-                .secret_part
-                .clone()
-                .unwrap_or_else(|| agreement.summary.clone())
+            s.tr_only(
+                agreement
+                    .secret_part
+                    .as_deref()
+                    .unwrap_or(&agreement.summary),
+            )
+            .unwrap_or_default()
+            .to_string()
         };
         for more in [
             agreement.ended.as_deref(),
@@ -191,21 +193,22 @@ impl Key {
         ]
         .into_iter()
         .flatten()
+        .filter_map(|t| s.tr_only(t))
         {
-            end_sentence(&mut note);
+            end_sentence(&mut note, s);
             if !note.is_empty() {
-                note.push(' ');
+                note.push_str(&s.plain("word_gap"));
             }
             note.push_str(more);
         }
-        end_sentence(&mut note);
+        end_sentence(&mut note, s);
         let mut sections = vec![Section {
-            heading: "Areas".to_string(),
+            heading: s.plain("key_areas"),
             entries: areas,
         }];
         if !lines.is_empty() {
             sections.push(Section {
-                heading: "Lines and places".to_string(),
+                heading: s.plain("key_lines"),
                 entries: lines,
             });
         }
@@ -216,6 +219,7 @@ impl Key {
     /// Areas keep the latest map's wording (which lists the most statuses); lines are named
     /// by the lines layer, since each agreement words them for its own date.
     pub fn for_maps(maps: &[TreatyMap<'_>]) -> Key {
+        let s = maps.first().map_or(strings(Lang::En), |m| m.strings);
         let areas = area_entries(maps);
         let mut others: Vec<Entry> = Vec::new();
         let mut lines: Vec<Entry> = Vec::new();
@@ -234,27 +238,26 @@ impl Key {
                     lines.push(Entry::treaty_line(
                         line.id,
                         line.symbol,
-                        line.name.to_string(),
+                        s.tr(line.name).to_string(),
                     ));
                 }
             }
         }
         for entry in &mut others {
             // Each map's railway entry names its year; across a series, say so once.
-            if let Some(i) = entry.label.find(" (open by") {
-                entry.label.truncate(i);
-                entry.label.push_str(" (as open at each date)");
+            if entry.swatch == Swatch::Railway {
+                entry.label = s.plain("key_railway_series");
             }
         }
         lines.extend(others);
         Key {
             sections: vec![
                 Section {
-                    heading: "Areas".to_string(),
+                    heading: s.plain("key_areas"),
                     entries: areas,
                 },
                 Section {
-                    heading: "Lines and places".to_string(),
+                    heading: s.plain("key_lines"),
                     entries: lines,
                 },
             ],

@@ -8,6 +8,7 @@
 
 pub(crate) mod key;
 pub(crate) mod palette;
+pub(crate) mod strings;
 mod texts;
 pub(crate) use texts::{line_confidence, PAGE_WORDS};
 
@@ -20,8 +21,10 @@ use crate::data::geodata::{Lake, Railway, Region, River, Role};
 use crate::data::treaties::{Agreement, Assignment, Date, Power, Status};
 use crate::data::Dataset;
 use crate::error::Result;
+use crate::options::Lang;
 use key::Key;
 use palette::AreaStyle;
+use strings::Strings;
 
 /// What one region is on the map's date, with everything needed to draw and describe it.
 #[derive(Debug, Clone)]
@@ -56,26 +59,29 @@ pub(crate) struct RegionView<'a> {
     pub ink: Rgb,
     /// Outline in lon/lat.
     pub geometry: &'a MultiPolygon<f64>,
+    /// The words of the map's language.
+    pub strings: &'static Strings,
 }
 
 impl RegionView<'_> {
-    /// One line for tooltips and screen readers: "Korea: Japanese colony".
+    /// One line for tooltips and screen readers, in the map's language: "Korea: Japanese
+    /// colony".
     pub fn description(&self) -> String {
+        let s = self.strings;
         let lapsed = if self.lapsed {
-            " (agreement lapsed)"
+            s.plain("description_lapsed")
         } else {
-            ""
+            String::new()
         };
-        match (self.power, self.status) {
-            (Some(_), Some(status)) => format!(
-                "{}: {} {}{lapsed}",
-                self.name,
-                self.adjective,
-                status.describe()
+        let what = match (self.power, self.status) {
+            (Some(_), Some(status)) => s.fill(
+                "key_area",
+                &[("power", self.adjective), ("status", &s.status(status))],
             ),
-            (None, Some(status)) => format!("{}: {}{lapsed}", self.name, status.describe()),
-            (_, None) => format!("{}: outside the spheres", self.name),
-        }
+            (None, Some(status)) => s.status(status),
+            (_, None) => s.status(Status::Outside),
+        };
+        format!("{}: {what}{lapsed}", self.name)
     }
 
     /// Words for a CSS class: `power-japan status-colony` (and `lapsed`).
@@ -174,13 +180,22 @@ pub(crate) struct TreatyMap<'a> {
     pub coverage: [f64; 4],
     /// The key for this map alone.
     pub key: Key,
+    /// The words of that language.
+    pub strings: &'static Strings,
     /// The powers in treaty order (for keys across several maps).
     powers: &'a [Power],
 }
 
 impl<'a> TreatyMap<'a> {
-    /// The arrangement in force at the end of `year`.
+    /// The arrangement in force at the end of `year`, in English.
+    #[cfg(test)]
     pub fn for_year(dataset: &'a Dataset, year: i32) -> Result<TreatyMap<'a>> {
+        TreatyMap::for_year_in(dataset, year, Lang::En)
+    }
+
+    /// The arrangement in force at the end of `year`, every text in `lang`.
+    pub fn for_year_in(dataset: &'a Dataset, year: i32, lang: Lang) -> Result<TreatyMap<'a>> {
+        let strings = strings::strings(lang);
         let treaties = &dataset.treaties;
         let geodata = &dataset.geodata;
         let agreement = treaties.agreement_in_force(year)?;
@@ -253,13 +268,19 @@ impl<'a> TreatyMap<'a> {
                 let own = powers.iter().find(|p| {
                     p.home.as_deref() == Some(region.id.as_str()) && !p.periods.is_empty()
                 });
-                let name: &'a str = match own {
+                let english: &'a str = match own {
                     Some(p) => p
                         .period_on(as_of)
                         .map_or(p.name.as_str(), |n| n.name.as_str()),
                     None => &region.name,
                 };
+                // Other languages: the data's own name, else a translation of the English.
+                let name: &'a str = match (own, region.names.get(lang.code())) {
+                    (None, Some(local)) if lang != Lang::En => local,
+                    _ => strings.tr(english),
+                };
                 let label = match own {
+                    _ if lang != Lang::En => name,
                     Some(_) => name,
                     None => region.label.as_deref().unwrap_or(&region.name),
                 };
@@ -275,7 +296,7 @@ impl<'a> TreatyMap<'a> {
                             (true, Some(&(Some(set), _, _))) => set,
                             _ => as_of,
                         };
-                        p.adjective_on(named_on)
+                        strings.tr(p.adjective_on(named_on))
                     }),
                     status,
                     note: assignment.and_then(|a| a.note.as_deref()),
@@ -286,10 +307,11 @@ impl<'a> TreatyMap<'a> {
                     label_color,
                     ink: ramp.map_or(palette::MUTED, |(_, r)| r.ink),
                     geometry: &region.geometry,
+                    strings,
                 }
             })
             .collect();
-        join_unions(&mut regions, dataset, as_of);
+        join_unions(&mut regions, dataset, as_of, lang);
 
         let year_note = treaties.year_note(year);
         let year_lines = year_note.map_or(&[][..], |y| y.lines.as_slice());
@@ -307,11 +329,11 @@ impl<'a> TreatyMap<'a> {
             .filter_map(|id| {
                 let line = geodata.lines.iter().find(|l| &l.id == id)?;
                 let given = agreement.line_labels.iter().find(|l| &l.line == id);
-                let label = given.map_or(line.name.as_str(), |l| l.label.as_str());
-                let tag = given
+                let label = strings.tr(given.map_or(line.name.as_str(), |l| l.label.as_str()));
+                let tag = strings.tr(given
                     .and_then(|l| l.tag.as_deref())
                     .or(line.tag.as_deref())
-                    .unwrap_or(line.name.as_str());
+                    .unwrap_or(line.name.as_str()));
                 // Symbols follow the lines layer, so a line looks the same on every map.
                 let certain_before = geodata
                     .lines
@@ -343,7 +365,10 @@ impl<'a> TreatyMap<'a> {
             .filter(|p| p.exists_in(year))
             .map(|p| PlaceView {
                 id: &p.id,
-                name: p.name_in(year).into_owned(),
+                name: match p.names.get(lang.code()) {
+                    Some(local) if lang != Lang::En => local.clone(),
+                    _ => p.name_in(year).into_owned(),
+                },
                 modern: p.modern.as_deref(),
                 rank: p.rank,
                 location: p.location,
@@ -365,7 +390,7 @@ impl<'a> TreatyMap<'a> {
             .map(|r| &r.geometry)
             .collect();
 
-        let texts = texts::for_year(treaties, agreement, year, lapse, lapsed_agreement);
+        let texts = texts::for_year(strings, treaties, agreement, year, lapse, lapsed_agreement);
 
         let mut map = TreatyMap {
             year,
@@ -382,6 +407,7 @@ impl<'a> TreatyMap<'a> {
             extent,
             coverage: dataset.coverage,
             key: Key::default(),
+            strings,
             powers,
         };
         map.key = Key::for_map(&map, agreement, lapse, year_note);
@@ -401,7 +427,7 @@ type Source<'a> = (Option<Date>, Option<&'a Agreement>, &'a Assignment);
 
 /// Regions whose common boundary does not exist on `day` become one unit: the first member's
 /// state, the union's name and outline, in the first member's place.
-fn join_unions<'a>(regions: &mut Vec<RegionView<'a>>, dataset: &'a Dataset, day: Date) {
+fn join_unions<'a>(regions: &mut Vec<RegionView<'a>>, dataset: &'a Dataset, day: Date, lang: Lang) {
     for (index, union) in dataset.treaties.unions.iter().enumerate() {
         if !union.joined_on(day) {
             continue;
@@ -422,8 +448,13 @@ fn join_unions<'a>(regions: &mut Vec<RegionView<'a>>, dataset: &'a Dataset, day:
             .iter()
             .any(|p| p.home.as_deref() == Some(regions[first].id) && !p.periods.is_empty());
         if !home {
-            joined.name = &union.name;
-            joined.map_label = union.label.as_deref().unwrap_or(&union.name).to_uppercase();
+            let strings = strings::strings(lang);
+            joined.name = strings.tr_on(&union.name, day.year);
+            joined.map_label = match lang {
+                Lang::En => union.label.as_deref().unwrap_or(&union.name),
+                _ => joined.name,
+            }
+            .to_uppercase();
         }
         joined.geometry = outline;
         // The unit plays its first region's part: Japan with the Kurils is still context land.

@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendCoord, BackendTextStyle, FontStyle};
 
 use super::plotting::PLOTTERS_FONT_FACTOR;
-use crate::scene::text::{self, Face};
+use crate::scene::text::{self, Face, FontKey};
 
 /// Where a line of text goes, in drawing units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -68,36 +68,45 @@ pub(crate) fn face_of(style: FontStyle) -> Face {
 /// One glyph of a line of text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Glyph {
-    /// Glyph id in the face.
+    /// The font that draws it.
+    pub font: FontKey,
+    /// Glyph id in that font.
     pub id: GlyphId,
     /// The bytes of the text it shows.
     pub text: Range<usize>,
-    /// Its advance in font units, with the kerning before the next glyph.
+    /// Its advance in ems, with the kerning before the next glyph.
     pub advance: f32,
 }
 
-/// The glyphs of `text` in `face`, one per character, with the font's kerning (as
-/// [`text::width`] measures it).
+/// The glyphs of `text` in `face`, one per character, each in the font that draws it (see
+/// [`text::font_for`]), with the font's kerning (as [`text::width`] measures it).
 pub(crate) fn shape(text: &str, face: Face) -> Vec<Glyph> {
-    let font = text::font(face);
     let mut glyphs: Vec<Glyph> = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
+        let found = text::font_for(c, face);
+        // Pages are checked for missing glyphs before they are drawn: a miss here means the
+        // page's CJK form was not set on this thread, and the glyph would be a box.
+        debug_assert!(found.is_some(), "no font for {c:?} while drawing {text:?}");
+        let key = found.unwrap_or(FontKey::Latin(face));
+        let font = key.font();
+        let em = font.units_per_em().unwrap_or(1000.0);
         let id = font.glyph_id(c);
-        if let Some(previous) = glyphs.last_mut() {
-            previous.advance += font.kern_unscaled(previous.id, id);
+        if let Some(previous) = glyphs.last_mut().filter(|g| g.font == key) {
+            previous.advance += font.kern_unscaled(previous.id, id) / em;
         }
         glyphs.push(Glyph {
+            font: key,
             id,
             text: i..i + c.len_utf8(),
-            advance: font.h_advance_unscaled(id),
+            advance: font.h_advance_unscaled(id) / em,
         });
     }
     glyphs
 }
 
-/// Font units per em of a face.
-pub(crate) fn units_per_em(face: Face) -> f32 {
-    text::font(face).units_per_em().unwrap_or(1000.0)
+/// Units per em of a font.
+pub(crate) fn units_per_em(font: FontKey) -> f32 {
+    font.font().units_per_em().unwrap_or(1000.0)
 }
 
 /// Receives glyph outlines (y down, in drawing units).
@@ -116,10 +125,10 @@ pub(crate) trait OutlineSink {
 
 /// Sends the outlines of `text`, placed at `at`, to `sink`.
 pub(crate) fn outline(text: &str, at: &PlacedText, sink: &mut impl OutlineSink) {
-    let font = text::font(at.face);
-    let scale = at.size / units_per_em(at.face);
     let mut pen = at.x0;
     for glyph in shape(text, at.face) {
+        let font = glyph.font.font();
+        let scale = at.size / units_per_em(glyph.font);
         if let Some(outline) = font.outline(glyph.id) {
             let point = |p: ab_glyph::Point| (pen + p.x * scale, at.baseline - p.y * scale);
             let mut last: Option<(f32, f32)> = None;
@@ -153,7 +162,7 @@ pub(crate) fn outline(text: &str, at: &PlacedText, sink: &mut impl OutlineSink) 
                 sink.close();
             }
         }
-        pen += glyph.advance * scale;
+        pen += glyph.advance * at.size;
     }
 }
 
@@ -165,10 +174,10 @@ mod tests {
     fn advances_add_up_to_the_measured_width() {
         for face in [Face::Regular, Face::Bold, Face::Italic] {
             let text = "Port Arthur 116° 27′ E AV To";
-            let units: f32 = shape(text, face).iter().map(|g| g.advance).sum();
+            let ems: f32 = shape(text, face).iter().map(|g| g.advance).sum();
             let size = 20.0;
             let measured = text::width(text, size, face) as f32;
-            let shaped = units * size as f32 / units_per_em(face);
+            let shaped = ems * size as f32;
             assert!(
                 (measured - shaped).abs() < 0.01,
                 "{face:?}: {measured} {shaped}"

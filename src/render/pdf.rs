@@ -5,6 +5,8 @@
 //! article preset); a screen page is sized at 96 px to the inch, as CSS and SVG tools size a
 //! pixel. Nothing in the file depends on the clock: the same scene gives the same bytes.
 
+use std::collections::BTreeMap;
+
 use krilla::color::{cmyk, rgb};
 use krilla::geom::{PathBuilder, Point, Transform};
 use krilla::metadata::Metadata;
@@ -21,7 +23,7 @@ use plotters_backend::{
 use super::glyphs;
 use super::plotting::{draw_scene, Canvas, SUBPIXEL};
 use crate::error::{Error, Result};
-use crate::scene::text::{Face, BOLD_TTF, ITALIC_TTF, REGULAR_TTF};
+use crate::scene::text::FontKey;
 use crate::scene::Scene;
 
 /// Points per inch, and CSS pixels per inch for pages without a printed size.
@@ -35,7 +37,8 @@ struct PdfBackend<'a> {
     surface: Surface<'a>,
     size: (u32, u32),
     cmyk: bool,
-    fonts: [Font; 3],
+    /// The fonts drawn with so far, each loaded once.
+    fonts: BTreeMap<FontKey, Font>,
 }
 
 /// The page size in points: the printed size, or the pixels at 96 to the inch.
@@ -232,15 +235,6 @@ impl DrawingBackend for PdfBackend<'_> {
         pos: BackendCoord,
     ) -> Outcome {
         let at = glyphs::place(text, style, pos);
-        let units = glyphs::units_per_em(at.face);
-        let placed: Vec<KrillaGlyph> = glyphs::shape(text, at.face)
-            .into_iter()
-            .map(|g| {
-                let id = GlyphId::new(u32::from(g.id.0));
-                KrillaGlyph::new(id, g.advance / units, 0.0, 0.0, 0.0, g.text, None)
-            })
-            .collect();
-        let font = self.fonts[at.face as usize].clone();
         let color = style.color();
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(Fill {
@@ -248,25 +242,43 @@ impl DrawingBackend for PdfBackend<'_> {
             opacity: Self::opacity(color),
             rule: FillRule::NonZero,
         }));
-        self.surface.draw_glyphs(
-            Point::from_xy(at.x0, at.baseline),
-            &placed,
-            font,
-            text,
-            at.size,
-            false,
-        );
+        // One run of glyphs per font, each starting where the one before ended.
+        let shaped = glyphs::shape(text, at.face);
+        let mut x = at.x0;
+        for run in shaped.chunk_by(|a, b| a.font == b.font) {
+            let key = run[0].font;
+            let font = match self.fonts.get(&key) {
+                Some(font) => font.clone(),
+                None => {
+                    let loaded = font(key).map_err(|e| DrawingErrorKind::FontError(Box::new(e)))?;
+                    self.fonts.insert(key, loaded.clone());
+                    loaded
+                }
+            };
+            let placed: Vec<KrillaGlyph> = run
+                .iter()
+                .map(|g| {
+                    let id = GlyphId::new(u32::from(g.id.0));
+                    KrillaGlyph::new(id, g.advance, 0.0, 0.0, 0.0, g.text.clone(), None)
+                })
+                .collect();
+            self.surface.draw_glyphs(
+                Point::from_xy(x, at.baseline),
+                &placed,
+                font,
+                text,
+                at.size,
+                false,
+            );
+            x += run.iter().map(|g| g.advance).sum::<f32>() * at.size;
+        }
         Ok(())
     }
 }
 
-fn font(face: Face) -> Result<Font> {
-    let bytes: &'static [u8] = match face {
-        Face::Regular => REGULAR_TTF,
-        Face::Bold => BOLD_TTF,
-        Face::Italic => ITALIC_TTF,
-    };
-    Font::new(bytes.into(), 0).ok_or_else(|| Error::Render("the bundled font is unusable".into()))
+fn font(key: FontKey) -> Result<Font> {
+    Font::new(key.bytes().into(), 0)
+        .ok_or_else(|| Error::Render("a bundled or added font is unusable".into()))
 }
 
 /// Document metadata from the scene: its title, its description (what it shows, the credit and
@@ -286,12 +298,13 @@ fn metadata(scene: &Scene) -> Metadata {
         .title(scene.title.clone())
         .description(scene.description.clone())
         .keywords(keywords)
-        .language("en".into())
+        .language(scene.lang.code().into())
         .creator(format!("spheres-map {}", env!("CARGO_PKG_VERSION")))
 }
 
 /// Renders a scene to a one-page PDF; `cmyk` writes every colour as DeviceCMYK.
 pub(crate) fn to_pdf(scene: &Scene, cmyk: bool) -> Result<Vec<u8>> {
+    let _cjk = crate::scene::text::set_cjk(scene.lang);
     let (w_pt, h_pt) = page_size_pt(scene);
     let units = (
         (scene.width * SUBPIXEL) as u32,
@@ -307,7 +320,6 @@ pub(crate) fn to_pdf(scene: &Scene, cmyk: bool) -> Result<Vec<u8>> {
     let page_settings = PageSettings::from_wh(w_pt as f32, h_pt as f32)
         .ok_or_else(|| Error::Render(format!("a {w_pt} × {h_pt} pt page is not possible")))?;
     let mut page = document.start_page_with(page_settings);
-    let fonts = [font(Face::Regular)?, font(Face::Bold)?, font(Face::Italic)?];
     {
         let mut surface = page.surface();
         let scale = (w_pt / f64::from(units.0)) as f32;
@@ -316,7 +328,7 @@ pub(crate) fn to_pdf(scene: &Scene, cmyk: bool) -> Result<Vec<u8>> {
             surface,
             size: units,
             cmyk,
-            fonts,
+            fonts: BTreeMap::new(),
         };
         draw_scene(&mut backend, scene).map_err(|e| Error::Render(e.to_string()))?;
         backend.surface.pop();

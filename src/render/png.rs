@@ -92,6 +92,8 @@ fn paint_bands(
         if rows == 0 {
             return Ok(None);
         }
+        // Each band may be painted on another thread: set the page's CJK form there.
+        let _cjk = crate::scene::text::set_cjk(scene.lang);
         let mut band = new_pixmap(width, rows)?;
         let mut backend = TinySkiaBackend::new(band.as_mut(), scale, y0 as f32, units);
         match draw_scene(&mut backend, scene) {

@@ -19,7 +19,6 @@ use super::plotting::{draw_scene, xml_text, Canvas, PLOTTERS_FONT_FACTOR, SUBPIX
 use super::svg_fonts::UsedChars;
 use crate::error::{Error, Result};
 use crate::options::SvgText;
-use crate::scene::text::FAMILY;
 use crate::scene::{Feature, Group, Layer, LayerId, Scene};
 
 type Outcome = std::result::Result<(), DrawingErrorKind<Infallible>>;
@@ -343,8 +342,9 @@ impl DrawingBackend for SvgWriter {
             };
         self.used.add(glyphs::face_of(style.style()), text);
         let mut attributes = format!(
-            "x=\"{x}\" y=\"{}\" font-family=\"{FAMILY}, sans-serif\" font-size=\"{}\"",
+            "x=\"{x}\" y=\"{}\" font-family=\"{}, sans-serif\" font-size=\"{}\"",
             num(baseline),
+            crate::scene::text::css_families(),
             num(size)
         );
         match style.style() {
@@ -394,6 +394,7 @@ impl OutlineSink for PathData {
 /// Renders a scene to SVG text, its text as `text` says. The same scene always gives the same
 /// bytes.
 pub(crate) fn to_svg(scene: &Scene, text: SvgText) -> Result<String> {
+    let _cjk = crate::scene::text::set_cjk(scene.lang);
     let (width, height) = (scene.width.round() as u32, scene.height.round() as u32);
     let units = (
         (f64::from(width) * SUBPIXEL) as u32,

@@ -6,7 +6,7 @@
 //! the layout tables a browser needs; the PDF subsetter drops them). Its 0.2 line reads fonts
 //! with the same crates as the PDF writer, so both share one build.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use base64::Engine as _;
@@ -16,44 +16,39 @@ use skrifa::raw::types::{GlyphId, NameId, Tag};
 use skrifa::raw::FontRef;
 
 use crate::error::{Error, Result};
-use crate::scene::text::{Face, BOLD_TTF, FAMILY, ITALIC_TTF, REGULAR_TTF};
+use crate::scene::text::{self, Face, FontKey};
 
-/// The characters each face draws on a page.
+/// The characters each font draws on a page.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct UsedChars {
-    regular: BTreeSet<char>,
-    bold: BTreeSet<char>,
-    italic: BTreeSet<char>,
+    fonts: BTreeMap<FontKey, BTreeSet<char>>,
 }
 
 impl UsedChars {
-    /// Notes the characters of `text` in `face`.
+    /// Notes the characters of `text` in `face`, under the font that draws each.
     pub fn add(&mut self, face: Face, text: &str) {
-        let set = match face {
-            Face::Regular => &mut self.regular,
-            Face::Bold => &mut self.bold,
-            Face::Italic => &mut self.italic,
-        };
-        set.extend(text.chars());
+        for c in text.chars() {
+            let key = text::font_for(c, face).unwrap_or(FontKey::Latin(face));
+            self.fonts.entry(key).or_default().insert(c);
+        }
     }
 
-    /// A `<style>` element with one `@font-face` per face used, each a subset of the bundled
-    /// face; empty if the page has no text.
+    /// A `<style>` element with one `@font-face` per font used, each a subset of that font;
+    /// empty if the page has no text.
     pub fn style_element(&self) -> Result<String> {
         let mut css = String::new();
-        for (face, chars, descriptors) in [
-            (Face::Regular, &self.regular, ""),
-            (Face::Bold, &self.bold, "font-weight:bold;"),
-            (Face::Italic, &self.italic, "font-style:italic;"),
-        ] {
-            if chars.is_empty() {
-                continue;
-            }
-            let data = subset(face, chars)?;
+        for (&key, chars) in &self.fonts {
+            let descriptors = match key {
+                FontKey::Latin(Face::Bold) | FontKey::Cjk(_, true) => "font-weight:bold;",
+                FontKey::Latin(Face::Italic) => "font-style:italic;",
+                _ => "",
+            };
+            let data = subset(key, chars)?;
             let _ = writeln!(
                 css,
-                "@font-face{{font-family:\"{FAMILY}\";{descriptors}\
+                "@font-face{{font-family:\"{}\";{descriptors}\
                  src:url(data:font/ttf;base64,{}) format(\"truetype\");}}",
+                key.family(),
                 base64::engine::general_purpose::STANDARD.encode(data)
             );
         }
@@ -65,12 +60,8 @@ impl UsedChars {
 }
 
 /// The bundled face reduced to `chars` (with their layout features: kerning and ligatures).
-pub(crate) fn subset(face: Face, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
-    let bytes = match face {
-        Face::Regular => REGULAR_TTF,
-        Face::Bold => BOLD_TTF,
-        Face::Italic => ITALIC_TTF,
-    };
+pub(crate) fn subset(font: FontKey, chars: &BTreeSet<char>) -> Result<Vec<u8>> {
+    let bytes = font.bytes();
     let fail = |e: &dyn std::fmt::Display| Error::Render(format!("could not subset the font: {e}"));
     let font = FontRef::new(bytes).map_err(|e| fail(&e))?;
     let unicodes: IntSet<u32> = chars.iter().map(|&c| u32::from(c)).collect();
@@ -104,9 +95,9 @@ mod tests {
     #[test]
     fn a_subset_keeps_its_characters_and_is_small() {
         let chars: BTreeSet<char> = "Mukden 116° 27′ E".chars().collect();
-        let small = subset(Face::Regular, &chars).unwrap();
+        let small = subset(FontKey::Latin(Face::Regular), &chars).unwrap();
         assert!(
-            small.len() < REGULAR_TTF.len() / 10,
+            small.len() < text::REGULAR_TTF.len() / 10,
             "{} bytes",
             small.len()
         );

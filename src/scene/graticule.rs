@@ -6,6 +6,7 @@ use super::layout::{latitude, longitude};
 use super::text::Face;
 use super::{clip, text_bounds, Align, Item, LayerId, Scene, TextItem};
 use crate::model::palette;
+use crate::model::strings::strings;
 use crate::projection::fit::PixelBox;
 
 /// Graticule spacing in degrees.
@@ -48,7 +49,7 @@ pub(super) fn draw(
             .map(|i| t.px(lon, lerp(lat_min, lat_max, i, n)))
             .collect();
         let label = TextItem {
-            text: longitude(lon),
+            text: longitude(lon, scene.lang),
             x: 0.0,
             baseline: frame.bottom() + size * 1.2,
             size,
@@ -66,7 +67,7 @@ pub(super) fn draw(
             .map(|i| t.px(lerp(lon_min, lon_max, i, n), lat))
             .collect();
         let label = TextItem {
-            text: latitude(lat),
+            text: latitude(lat, scene.lang),
             x: frame.left - 4.0 * u,
             baseline: 0.0,
             size,
@@ -177,7 +178,11 @@ pub(super) fn draw_scale_bar(
     if bar > 6.0 * size {
         ticks.push((x0 + bar / 2.0, format!("{:.0}", km / 2.0)));
     }
-    ticks.push((x0 + bar, format!("{km:.0} km")));
+    let s = strings(scene.lang);
+    ticks.push((
+        x0 + bar,
+        s.fill("kilometres", &[("n", &format!("{km:.0}"))]),
+    ));
     for (x, label) in ticks {
         scene.text(
             LayerId::ScaleBar,
@@ -196,7 +201,7 @@ pub(super) fn draw_scale_bar(
     scene.text(
         LayerId::ScaleBar,
         TextItem {
-            text: format!("Scale at {}", latitude(lat)),
+            text: s.fill("scale_at", &[("latitude", &latitude(lat, scene.lang))]),
             x: x0,
             baseline: y + 5.0 * u + size * 1.35,
             size,

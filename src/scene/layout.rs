@@ -9,6 +9,8 @@ use super::typescale::TypeScale;
 use super::{Align, LayerId, Scene, TextItem};
 use crate::model::key::Key;
 use crate::model::palette;
+use crate::model::strings::strings;
+use crate::options::Lang;
 use crate::options::MapOptions;
 use crate::projection::fit::PixelBox;
 
@@ -90,7 +92,7 @@ fn wrap_titles(titles: [&str; 3], t: &TypeScale, width: f64) -> TitleLines {
         }
         let mut wrapped = text::wrap(text_in, size, face, width);
         if wrapped.len() > most {
-            let rest = wrapped[most - 1..].join(" ");
+            let rest = text::unwrap(&wrapped[most - 1..]);
             wrapped.truncate(most - 1);
             wrapped.push(fit_text(&rest, size, face, width));
         }
@@ -129,8 +131,10 @@ impl Layout {
         let mut credit_lines = text::wrap(credit, t.small, Face::Regular, inner);
         credit_lines.truncate(5);
         let credit_height = t.small * (1.3 * credit_lines.len() as f64 + 0.9);
-        // Room outside the frame for graticule labels.
-        let tick_room = t.small * 1.6;
+        // Room outside the frame for graticule labels: parallels are labelled left of the
+        // frame, 4 units off, and some languages write them long (北緯45度).
+        let parallel_label = text::width(&latitude(45.0, options.lang), t.small, Face::Regular);
+        let tick_room = (t.small * 1.6).max(parallel_label + 4.0 * unit - margin + t.small * 0.3);
         let body_top = title.bottom() + margin * 0.5;
         let body_bottom = h - margin - credit_height;
         let body_height = body_bottom - body_top;
@@ -299,29 +303,32 @@ impl Layout {
 }
 
 /// The credit: the data's own, then the projection used.
-pub fn credit_text(data_credit: &str, parallels: (f64, f64)) -> String {
+pub fn credit_text(data_credit: &str, parallels: (f64, f64), lang: Lang) -> String {
+    let s = strings(lang);
     let mut credit = data_credit.to_string();
     if !credit.is_empty() {
-        credit.push(' ');
+        credit.push_str(&s.plain("word_gap"));
     }
-    credit.push_str(&format!(
-        "Lambert conformal conic projection, standard parallels {} and {}.",
-        latitude(parallels.0),
-        latitude(parallels.1)
+    credit.push_str(&s.fill(
+        "projection",
+        &[
+            ("first", &latitude(parallels.0, lang)),
+            ("second", &latitude(parallels.1, lang)),
+        ],
     ));
     credit
 }
 
-/// A longitude as printed on the map: "120° E", "30° W".
-pub fn longitude(value: f64) -> String {
-    let hemisphere = if value < 0.0 { "W" } else { "E" };
-    format!("{:.0}° {hemisphere}", value.abs())
+/// A longitude as printed on the map: "120° E", "30° W" (东经120度 ...).
+pub fn longitude(value: f64, lang: Lang) -> String {
+    let key = if value < 0.0 { "west" } else { "east" };
+    strings(lang).fill(key, &[("n", &format!("{:.0}", value.abs()))])
 }
 
-/// A latitude as printed on the map: "44° N", "27° S".
-pub fn latitude(value: f64) -> String {
-    let hemisphere = if value < 0.0 { "S" } else { "N" };
-    format!("{:.0}° {hemisphere}", value.abs())
+/// A latitude as printed on the map: "44° N", "27° S" (北緯44度 ...).
+pub fn latitude(value: f64, lang: Lang) -> String {
+    let key = if value < 0.0 { "south" } else { "north" };
+    strings(lang).fill(key, &[("n", &format!("{:.0}", value.abs()))])
 }
 
 /// Shortens text with an ellipsis until it fits `max_width`.

@@ -138,7 +138,8 @@ pub(super) fn draw(scene: &mut Scene, key: &Key, layout: &Layout) {
     let x = block.left + col as f64 * column_width;
     let size = kt.text;
     let mut baseline = cursor[col] + kt.heading;
-    heading(scene, "The agreement", x, baseline, kt);
+    let title = crate::model::strings::strings(scene.lang).plain("key_agreement");
+    heading(scene, &title, x, baseline, kt);
     baseline += kt.heading * 0.5 + size * 1.2;
     for text_line in note_lines(key, kt, column_width - 8.0 * u) {
         if baseline > block.bottom() {

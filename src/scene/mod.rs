@@ -7,6 +7,7 @@
 //! classes and titles, and tests can find things by what they are.
 
 pub(crate) mod clip;
+pub(crate) mod fonts;
 mod frame;
 mod graticule;
 pub(crate) mod labels;
@@ -23,7 +24,7 @@ use crate::color::Rgb;
 use crate::model::key::Key;
 use crate::model::palette;
 use crate::model::TreatyMap;
-use crate::options::MapOptions;
+use crate::options::{Lang, MapOptions};
 use crate::projection::fit::PixelBox;
 use clip::Px;
 use text::Face;
@@ -271,6 +272,8 @@ pub(crate) struct Scene {
     pub layers: Vec<Layer>,
     /// Labels that did not fit and were left out (for tests and `--verbose`).
     pub dropped_labels: Vec<String>,
+    /// The language of its texts (it picks the CJK form of the fonts).
+    pub lang: Lang,
 }
 
 impl Scene {
@@ -291,6 +294,7 @@ impl Scene {
                 })
                 .collect(),
             dropped_labels: Vec::new(),
+            lang: options.lang,
         };
         scene.push(
             LayerId::Background,
@@ -310,9 +314,14 @@ impl Scene {
 
     /// Lays out the map of one year with the given key (the map's own, [`TreatyMap::key`]).
     pub fn for_map(map: &TreatyMap<'_>, key: &Key, options: &MapOptions) -> Scene {
+        let _cjk = text::set_cjk(options.lang);
         let view = frame::view_points(&map.extent, options.extent);
         let projection = frame::projection_for(&view);
-        let credit = layout::credit_text(&map.texts.credit, projection.standard_parallels());
+        let credit = layout::credit_text(
+            &map.texts.credit,
+            projection.standard_parallels(),
+            options.lang,
+        );
         let mut scene = Scene::blank(options, map.texts.title.clone(), credit.clone());
         let texts = &map.texts;
         let layout = layout::Layout::new(
@@ -335,6 +344,13 @@ impl Scene {
         legend::draw(&mut scene, key, &layout);
         layout.draw_credit(&mut scene);
         scene
+    }
+
+    /// An error if a text of the page has a character that no font draws (rather than a box).
+    pub fn check_glyphs(&self) -> crate::error::Result<()> {
+        let _cjk = text::set_cjk(self.lang);
+        self.texts()
+            .try_for_each(|t| text::check_glyphs(&t.text, t.face, "the text"))
     }
 
     /// The layer with this id.
@@ -370,7 +386,6 @@ impl Scene {
     }
 
     /// Every item, in paint order.
-    #[cfg(test)]
     pub fn items(&self) -> impl Iterator<Item = &Item> {
         self.layers
             .iter()
@@ -379,7 +394,6 @@ impl Scene {
     }
 
     /// Every text item, in paint order.
-    #[cfg(test)]
     pub fn texts(&self) -> impl Iterator<Item = &TextItem> {
         self.items().filter_map(|i| match i {
             Item::Text(t) => Some(t),
@@ -404,5 +418,7 @@ pub(crate) fn text_bounds(t: &TextItem) -> labels::Bounds {
     }
 }
 
+#[cfg(test)]
+mod lang_tests;
 #[cfg(test)]
 mod tests;

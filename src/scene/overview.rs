@@ -33,6 +33,7 @@ fn grid(n: usize, area: &PixelBox, aspect: f64, heading: f64, gap: f64) -> (usiz
 impl Scene {
     /// Lays out several maps as a grid of panels with one key.
     pub fn overview(maps: &[TreatyMap<'_>], options: &MapOptions) -> Scene {
+        let _cjk = super::text::set_cjk(options.lang);
         let Some(first) = maps.first() else {
             return Scene::blank(options, String::new(), String::new());
         };
@@ -40,14 +41,21 @@ impl Scene {
         let view = frame::view_points(&first.extent, options.extent);
         let projection = frame::projection_for(&view);
         let aspect = frame::aspect(&projection, &view).unwrap_or(1.5);
-        let credit = credit_text(&first.texts.credit, projection.standard_parallels());
+        let credit = credit_text(
+            &first.texts.credit,
+            projection.standard_parallels(),
+            options.lang,
+        );
         let last = maps.last().expect("not empty");
         let span = if first.year == last.year {
             first.year.to_string()
         } else {
             format!("{}–{}", first.year, last.year)
         };
-        let title = format!("{}, {span}", first.texts.series_title);
+        let title = first.strings.fill(
+            "title_year",
+            &[("title", &first.texts.series_title), ("year", &span)],
+        );
         let subtitle = first.texts.series_subtitle.clone().unwrap_or_default();
         let mut scene = Scene::blank(options, title.clone(), credit.clone());
         let page = Layout::new(options, [&title, &subtitle, ""], &key, &credit, None);

@@ -9,21 +9,22 @@ use super::clip::{self, Px};
 use super::labels::{self, Bounds, Occupied, SLOTS};
 use super::map::{to_line_string, RegionPixels};
 use super::map_labels::leader;
-use super::text::{self, Face};
+use super::text::{self, Face, Unit};
 use super::{text_bounds, Align, Feature, Group, Item, LayerId, Scene, TextItem};
 use crate::data::geodata::Role;
 use crate::model::{palette, RegionView};
 use crate::projection::fit::PixelBox;
 
-/// The words set in `n` lines of about equal length (greedy, in O(words)).
-fn balanced_lines(words: &[&str], n: usize) -> Vec<String> {
-    let total: usize = words.iter().map(|w| w.chars().count() + 1).sum();
+/// The units (words, or characters of scripts without spaces) set in `n` lines of about equal
+/// length (greedy, in O(units)).
+fn balanced_lines(words: &[Unit], n: usize) -> Vec<String> {
+    let total: usize = words.iter().map(|w| w.text.chars().count() + 1).sum();
     let target = total as f64 / n as f64;
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut done = 0usize;
     for (i, w) in words.iter().enumerate() {
-        let len = w.chars().count() + 1;
+        let len = w.text.chars().count() + 1;
         let lines_left = n - lines.len();
         let words_left = words.len() - i;
         // Break before this word when the line has reached its share, keeping a word for each
@@ -35,10 +36,10 @@ fn balanced_lines(words: &[&str], n: usize) -> Vec<String> {
         {
             lines.push(std::mem::take(&mut current));
         }
-        if !current.is_empty() {
+        if !current.is_empty() && w.space_before {
             current.push(' ');
         }
-        current.push_str(w);
+        current.push_str(&w.text);
         done += len;
     }
     lines.push(current);
@@ -123,7 +124,7 @@ pub(super) fn label_region(
         });
     let color = state.label_color;
     let name = state.map_label.clone();
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let words = text::units(&name);
     // One, two or three lines.
     let settings: Vec<Vec<String>> = (1..=words.len().clamp(1, 3))
         .map(|n| balanced_lines(&words, n))

@@ -3,7 +3,9 @@
 
 use std::sync::OnceLock;
 
-use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
+use ab_glyph::{Font, FontRef};
+
+pub use super::fonts::{check_glyphs, css_families, font_for, set_cjk, set_user_fonts, FontKey};
 
 /// The bundled font family, as written in the SVG.
 pub const FAMILY: &str = "Noto Sans";
@@ -16,7 +18,7 @@ pub const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf
 pub const ITALIC_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Italic.ttf");
 
 /// Which face to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Face {
     /// Regular.
     Regular,
@@ -26,7 +28,7 @@ pub enum Face {
     Italic,
 }
 
-/// The bundled font for a face.
+/// The bundled Latin/Greek/Cyrillic font for a face.
 pub fn font(face: Face) -> &'static FontRef<'static> {
     static FONTS: OnceLock<[FontRef<'static>; 3]> = OnceLock::new();
     let fonts = FONTS.get_or_init(|| {
@@ -40,22 +42,23 @@ pub fn font(face: Face) -> &'static FontRef<'static> {
     }
 }
 
-/// Advance width in px of `text` at font size `size` px (the CSS font-size).
+/// Advance width in px of `text` at font size `size` px (the CSS font-size), each character
+/// in the font that draws it (see [`font_for`]).
 pub fn width(text: &str, size: f64, face: Face) -> f64 {
-    let font = font(face);
-    // ab_glyph scales by the font's height (ascent − descent); CSS font-size is the em square.
-    let units = font.units_per_em().unwrap_or(1000.0);
-    let scale = PxScale::from(size as f32 * font.height_unscaled() / units);
-    let scaled = font.as_scaled(scale);
     let mut total = 0.0f32;
-    let mut previous = None;
+    let mut previous: Option<(FontKey, ab_glyph::GlyphId)> = None;
     for c in text.chars() {
-        let id = scaled.glyph_id(c);
-        if let Some(prev) = previous {
-            total += scaled.kern(prev, id);
+        let key = font_for(c, face).unwrap_or(FontKey::Latin(face));
+        let font = key.font();
+        let scale = size as f32 / font.units_per_em().unwrap_or(1000.0);
+        let id = font.glyph_id(c);
+        if let Some((previous_key, previous_id)) = previous {
+            if previous_key == key {
+                total += font.kern_unscaled(previous_id, id) * scale;
+            }
         }
-        total += scaled.h_advance(id);
-        previous = Some(id);
+        total += font.h_advance_unscaled(id) * scale;
+        previous = Some((key, id));
     }
     f64::from(total)
 }
@@ -65,18 +68,76 @@ pub const CAP_HEIGHT: f64 = 0.714;
 /// Depth below the baseline of descenders, as a fraction of the font size.
 pub const DESCENT: f64 = 0.24;
 
-/// Breaks `text` into lines no wider than `max_width`.
+/// A piece of text a line may not break inside: a word, or one Han or kana character with the
+/// punctuation that must stay with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Its text.
+    pub text: String,
+    /// Whether a space separates it from the unit before.
+    pub space_before: bool,
+}
+
+/// Characters of scripts written without spaces, where a line may break between any two
+/// (Han, kana, CJK punctuation). Korean is written with spaces and breaks at them.
+fn breaks_anywhere(c: char) -> bool {
+    matches!(u32::from(c), 0x2E80..=0x30FF | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+/// Characters that may not start a line (closing brackets, commas, full stops, the long vowel
+/// mark, small kana) and that may not end one (opening brackets).
+fn no_line_start(c: char) -> bool {
+    "、。，．）」』】〉》・：；！？ーぁぃぅぇぉっゃゅょァィゥェォッャュョ々〕）".contains(c)
+}
+fn no_line_end(c: char) -> bool {
+    "（「『【〈《〔".contains(c)
+}
+
+/// The units of `text`, in order (see [`Unit`]).
+pub fn units(text: &str) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut space = false;
+    // Whether the last unit may take the next character (a word, or an opening bracket).
+    let mut open = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            open = false;
+            continue;
+        }
+        let cjk = breaks_anywhere(c);
+        let glued = !space && (open || (cjk && no_line_start(c)));
+        let word_goes_on = !space
+            && !cjk
+            && units
+                .last()
+                .is_some_and(|u| u.text.chars().last().is_some_and(|l| !breaks_anywhere(l)));
+        match units.last_mut() {
+            Some(last) if glued || word_goes_on => last.text.push(c),
+            _ => units.push(Unit {
+                text: c.to_string(),
+                space_before: space,
+            }),
+        }
+        open = no_line_end(c);
+        space = false;
+    }
+    units
+}
+
+/// Breaks `text` into lines no wider than `max_width`: at spaces, and between the characters
+/// of scripts written without them.
 pub fn wrap(text: &str, size: f64, face: Face, max_width: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
+    for unit in units(text) {
+        let candidate = match (current.is_empty(), unit.space_before) {
+            (true, _) => unit.text.clone(),
+            (false, true) => format!("{current} {}", unit.text),
+            (false, false) => format!("{current}{}", unit.text),
         };
         if !current.is_empty() && width(&candidate, size, face) > max_width {
-            lines.push(std::mem::replace(&mut current, word.to_string()));
+            lines.push(std::mem::replace(&mut current, unit.text));
         } else {
             current = candidate;
         }
@@ -85,6 +146,20 @@ pub fn wrap(text: &str, size: f64, face: Face, max_width: f64) -> Vec<String> {
         lines.push(current);
     }
     lines
+}
+
+/// Joins wrapped lines back into one text: with a space where the text had one.
+pub fn unwrap(lines: &[String]) -> String {
+    let mut text = String::new();
+    for line in lines {
+        let joins_without_space = text.chars().last().is_some_and(breaks_anywhere)
+            || line.chars().next().is_some_and(breaks_anywhere);
+        if !text.is_empty() && !joins_without_space {
+            text.push(' ');
+        }
+        text.push_str(line);
+    }
+    text
 }
 
 #[cfg(test)]
@@ -109,5 +184,27 @@ mod tests {
             assert!(width(line, 12.0, Face::Regular) <= 60.0 || !line.contains(' '));
         }
         assert_eq!(lines.join(" "), "one two three four five six");
+    }
+
+    #[test]
+    fn cjk_breaks_between_characters_but_not_before_closing_marks() {
+        let _ja = set_cjk(crate::options::Lang::Ja);
+        let text = "1907年の分界線：鉄道・電信利権の境界";
+        let lines = wrap(text, 12.0, Face::Regular, 60.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        assert_eq!(lines.concat(), text);
+        for line in &lines {
+            assert!(width(line, 12.0, Face::Regular) <= 60.0, "{line}");
+            assert!(
+                !line.starts_with(['：', '・', 'の']) || line.starts_with('の'),
+                "{line}"
+            );
+        }
+        assert_eq!(unwrap(&lines), text);
+        // Korean breaks at its spaces.
+        let korean = units("제1차 러일 협약");
+        let words: Vec<&str> = korean.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(words, ["제1차", "러일", "협약"]);
+        assert!(korean[1].space_before);
     }
 }

@@ -5,7 +5,7 @@
 //! (finite, within ±180/±90) and every geometry has the type its layer expects, so the renderer
 //! never sees NaN or a point where a polygon should be.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use geo::{MultiLineString, MultiPolygon, Point};
 use geojson::{Feature, FeatureCollection, JsonObject};
@@ -33,6 +33,9 @@ pub struct Region {
     pub name: String,
     /// Short map label, when the name is too long to print on the map.
     pub label: Option<String>,
+    /// The name in other languages, by language tag (`ja`, `ru`, `zh`, `zh-Hant`, `ko`), from
+    /// the properties `name_ja`, `name_ru`, `name_zh`, `name_zh_hant`, `name_ko`.
+    pub names: BTreeMap<String, String>,
     /// Sphere or context.
     pub role: Role,
     /// The region it was cut out of, for boundaries drawn only in some years (`part_of`).
@@ -104,6 +107,10 @@ pub struct Place {
     pub renamed: Option<(String, i32)>,
     /// The last year the Japanese name is used (property `name_ja_until`: 1944 in Korea).
     pub renamed_until: Option<i32>,
+    /// The period name in other languages, by language tag, from the properties
+    /// `name_ja_script` (Japanese in Japanese script: `name_ja` is the romanised form of English
+    /// maps), `name_ru`, `name_zh`, `name_zh_hant` and `name_ko`.
+    pub names: BTreeMap<String, String>,
     /// Modern name, e.g. "Shenyang".
     #[allow(dead_code)] // checked on load; for exports that carry every property
     pub modern: Option<String>,
@@ -458,6 +465,7 @@ fn parse_region(at: &FeatureRef<'_>, feature: &Feature) -> Result<Region> {
         id: id_property(at, props)?,
         name: required_string(at, props, "name")?,
         label: string_property(at, props, "label")?,
+        names: local_names(at, props, REGION_NAMES)?,
         role,
         part_of: string_property(at, props, "part_of")?,
         geometry,
@@ -513,6 +521,37 @@ fn parse_railway(at: &FeatureRef<'_>, feature: &Feature) -> Result<Railway> {
     })
 }
 
+/// Properties naming a region in other languages, with their language tags.
+const REGION_NAMES: &[(&str, &str)] = &[
+    ("name_ja", "ja"),
+    ("name_ru", "ru"),
+    ("name_zh", "zh"),
+    ("name_zh_hant", "zh-Hant"),
+    ("name_ko", "ko"),
+];
+/// Properties naming a place in other languages (`name_ja` is taken: it is romanised).
+const PLACE_NAMES: &[(&str, &str)] = &[
+    ("name_ja_script", "ja"),
+    ("name_ru", "ru"),
+    ("name_zh", "zh"),
+    ("name_zh_hant", "zh-Hant"),
+    ("name_ko", "ko"),
+];
+
+fn local_names(
+    at: &FeatureRef<'_>,
+    props: &JsonObject,
+    keys: &[(&str, &str)],
+) -> Result<BTreeMap<String, String>> {
+    let mut names = BTreeMap::new();
+    for (key, lang) in keys {
+        if let Some(name) = string_property(at, props, key)? {
+            names.insert((*lang).to_string(), name);
+        }
+    }
+    Ok(names)
+}
+
 fn parse_place(at: &FeatureRef<'_>, feature: &Feature) -> Result<Place> {
     let props = properties(at, feature)?;
     let location = match geometry(at, feature)? {
@@ -557,6 +596,7 @@ fn parse_place(at: &FeatureRef<'_>, feature: &Feature) -> Result<Place> {
         name: required_string(at, props, "name")?,
         renamed,
         renamed_until,
+        names: local_names(at, props, PLACE_NAMES)?,
         modern: string_property(at, props, "modern")?,
         rank,
         years,

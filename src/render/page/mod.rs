@@ -40,6 +40,8 @@ pub(crate) fn to_html(maps: &[TreatyMap], options: &MapOptions) -> Result<String
         .map(|map| Scene::for_map(map, &map.key, options))
         .collect();
     let mut drawing = SharedDrawing::new(shared::units(&scenes[0]), maps.len());
+    // Han, kana and Hangul in the form of the page's language.
+    let _cjk = crate::scene::text::set_cjk(options.lang);
     for (i, scene) in scenes.iter().enumerate() {
         drawing.add(i, scene)?;
     }

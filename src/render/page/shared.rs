@@ -514,6 +514,7 @@ mod tests {
             description: String::new(),
             layers,
             dropped_labels: Vec::new(),
+            lang: crate::options::Lang::En,
         }
     }
 

@@ -264,7 +264,11 @@ pub struct RegionMeta {
     pub role: String,
     pub name_ja: Option<String>,
     pub name_ru: Option<String>,
+    /// Chinese in simplified characters.
     pub name_zh: Option<String>,
+    /// Chinese in traditional characters.
+    pub name_zh_hant: Option<String>,
+    pub name_ko: Option<String>,
     pub note: String,
 }
 
@@ -310,6 +314,14 @@ pub struct Place {
     pub name_ja: Option<String>,
     pub name_ja_from: Option<i64>,
     pub name_ja_until: Option<i64>,
+    /// The Japanese period name in Japanese script (`name_ja` is romanised, for English maps).
+    pub name_ja_script: Option<String>,
+    pub name_ru: Option<String>,
+    /// Chinese in simplified characters.
+    pub name_zh: Option<String>,
+    /// Chinese in traditional characters.
+    pub name_zh_hant: Option<String>,
+    pub name_ko: Option<String>,
     pub modern: String,
     pub lon: f64,
     pub lat: f64,

@@ -143,6 +143,11 @@ pub fn places(hist: &History) -> Vec<Feature> {
             put_opt(&mut props, "name_ja", p.name_ja.clone());
             put_opt(&mut props, "name_ja_from", p.name_ja_from);
             put_opt(&mut props, "name_ja_until", p.name_ja_until);
+            put_opt(&mut props, "name_ja_script", p.name_ja_script.clone());
+            put_opt(&mut props, "name_ru", p.name_ru.clone());
+            put_opt(&mut props, "name_zh", p.name_zh.clone());
+            put_opt(&mut props, "name_zh_hant", p.name_zh_hant.clone());
+            put_opt(&mut props, "name_ko", p.name_ko.clone());
             put(&mut props, "modern", p.modern.as_str());
             put(&mut props, "rank", p.rank);
             put_opt(&mut props, "from", p.from);

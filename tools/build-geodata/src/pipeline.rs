@@ -55,6 +55,8 @@ pub fn run(sources_dir: &Path) -> Result<Vec<(String, String)>> {
         put_opt(&mut props, "name_ja", meta.name_ja.clone());
         put_opt(&mut props, "name_ru", meta.name_ru.clone());
         put_opt(&mut props, "name_zh", meta.name_zh.clone());
+        put_opt(&mut props, "name_zh_hant", meta.name_zh_hant.clone());
+        put_opt(&mut props, "name_ko", meta.name_ko.clone());
         put(&mut props, "note", ctx.note(raw.id, &meta.note));
         if let Some((_, parent)) = regions::PARENT.iter().find(|(id, _)| *id == raw.id) {
             put(&mut props, "part_of", *parent);
