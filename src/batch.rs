@@ -202,7 +202,7 @@ fn run(
     let maps = request
         .years
         .iter()
-        .map(|&y| TreatyMap::for_year(dataset, y))
+        .map(|&y| TreatyMap::for_year_in(dataset, y, request.options.style))
         .collect::<Result<Vec<_>>>()?;
     let options = &request.options;
     let timeline = if request.timeline {

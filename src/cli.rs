@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use spheres_map::batch::{self, BatchRequest};
-use spheres_map::{Dataset, Format, MapOptions, SvgText};
+use spheres_map::{Dataset, Format, MapOptions, Style, SvgText};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -30,6 +30,9 @@ Examples:
 
   A PDF for a journal (17 × 12 cm, fonts embedded), in CMYK for the print shop:
     spheres-map --year 1912 --preset article --format pdf --cmyk
+
+  The same figure for a journal printed in black and white:
+    spheres-map --year 1912 --preset article --format pdf --style mono
 
   An SVG whose text is drawn as outlines, for tools that ignore embedded fonts:
     spheres-map --year 1912 --format svg --svg-text paths
@@ -131,6 +134,11 @@ pub struct Cli {
     #[arg(long)]
     cmyk: bool,
 
+    /// colour (powers by colour, status by tint) or mono (black and white: status by grey,
+    /// powers by pattern, for journals printed without colour)
+    #[arg(long, value_name = "STYLE", default_value = "colour")]
+    style: StyleArg,
+
     /// Read outlines and treaties from DIR instead of the bundled data
     #[arg(long, value_name = "DIR", global = true)]
     data: Option<PathBuf>,
@@ -194,6 +202,24 @@ impl From<SvgTextArg> for SvgText {
             SvgTextArg::Embedded => SvgText::Embedded,
             SvgTextArg::System => SvgText::System,
             SvgTextArg::Paths => SvgText::Paths,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StyleArg {
+    /// Powers by colour, status by tint
+    #[value(alias = "color")]
+    Colour,
+    /// Black and white: status by grey, powers by pattern
+    Mono,
+}
+
+impl From<StyleArg> for Style {
+    fn from(s: StyleArg) -> Style {
+        match s {
+            StyleArg::Colour => Style::Colour,
+            StyleArg::Mono => Style::Mono,
         }
     }
 }
@@ -316,6 +342,7 @@ fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
         extent: cli.extent.map(|Extent(b)| b),
         svg_text: cli.svg_text.into(),
         cmyk: cli.cmyk,
+        style: cli.style.into(),
         ..options.with_size(cli.width, cli.height)?
     };
     let years = match (cli.year, &cli.years) {

@@ -60,7 +60,7 @@ pub fn render_map(
 ) -> Result<Vec<u8>> {
     options.check()?;
     dataset.check_extent(options.extent)?;
-    let map = TreatyMap::for_year(dataset, year)?;
+    let map = TreatyMap::for_year_in(dataset, year, options.style)?;
     match format {
         Format::GeoJson => Ok(render::geojson::to_geojson(&map)?.into_bytes()),
         Format::Svg | Format::Png | Format::Pdf => {

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use std::collections::BTreeMap;
 
-use super::palette::{AreaStyle, LineSymbol, Look, Ramp};
+use super::palette::{AreaStyle, LineSymbol, Look, Palette};
 use super::TreatyMap;
 use crate::data::treaties::{Agreement, Lapse, Status, YearNote};
 
@@ -69,6 +69,8 @@ pub(crate) struct Key {
     pub sections: Vec<Section>,
     /// Short paragraph on the agreement (empty on an overview page).
     pub note: String,
+    /// The palette of the maps it explains, so its swatches draw water and borders as they do.
+    pub palette: Palette,
 }
 
 /// Area entries for the regions of one or more maps: per power (in treaty order) one entry per
@@ -97,10 +99,10 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
                 }
             }
         }
-        let ramp = Ramp::for_power(index, power.color.as_deref());
+        let ramp = first.palette.ramp(index, power.color.as_deref());
         for (look, (statuses, adjectives)) in looks {
             let names: Vec<&str> = statuses.iter().map(|s| s.describe()).collect();
-            let style = AreaStyle::of_look(Some((index, ramp)), look);
+            let style = AreaStyle::of_look(&first.palette, Some((index, ramp)), look);
             let lapsed = if look == Look::Lapsed {
                 ", agreement lapsed"
             } else {
@@ -114,13 +116,13 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
     }
     if states().any(|r| r.status == Some(Status::Undefined)) {
         areas.push(Entry::new(
-            Swatch::Area(AreaStyle::of(None, Some(Status::Undefined))),
+            Swatch::Area(AreaStyle::of(&first.palette, None, Some(Status::Undefined))),
             "Left undefined by the agreement".to_string(),
         ));
     }
     if states().any(|r| r.status.is_none()) {
         areas.push(Entry::new(
-            Swatch::Area(AreaStyle::of(None, None)),
+            Swatch::Area(AreaStyle::of(&first.palette, None, None)),
             "Outside the spheres".to_string(),
         ));
     }
@@ -209,7 +211,11 @@ impl Key {
                 entries: lines,
             });
         }
-        Key { sections, note }
+        Key {
+            sections,
+            note,
+            palette: map.palette,
+        }
     }
 
     /// One key for several maps (the overview page): every swatch any of them needs, once.
@@ -259,6 +265,7 @@ impl Key {
                 },
             ],
             note: String::new(),
+            palette: maps.first().map_or(Palette::COLOUR, |m| m.palette),
         }
     }
 }

@@ -62,3 +62,6 @@ impl Format {
         self != Format::GeoJson
     }
 }
+
+#[cfg(test)]
+mod tests;
