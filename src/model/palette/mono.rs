@@ -15,7 +15,7 @@ const fn grey(level: u8) -> Rgb {
 /// greys, at least 6 L* from both, and lighter land outside the spheres is almost paper.
 pub(super) const PALETTE: Palette = Palette {
     style: Style::Mono,
-    water: grey(0xD0),
+    water: grey(0xD2),
     river: grey(0x8A),
     border: grey(0x60),
     graticule: grey(0xB0),
@@ -27,7 +27,7 @@ pub(super) const PALETTE: Palette = Palette {
 /// One ramp for every power: the grey says the status, the pattern says the power.
 pub(super) const RAMP: Ramp = Ramp {
     held: grey(0x9C),
-    protectorate: grey(0xBC),
+    protectorate: grey(0xC0),
     sphere: grey(0xE4),
     ink: grey(0x26),
 };
@@ -36,7 +36,7 @@ pub(super) const RAMP: Ramp = Ramp {
 /// turn the page black.
 const HELD_INK: Rgb = grey(0x50);
 /// A puppet state: between held land and a protectorate.
-const PUPPET: Rgb = grey(0xB0);
+const PUPPET: Rgb = grey(0xAE);
 /// Military occupation (cross-patterned).
 const OCCUPIED: Rgb = grey(0xC8);
 /// An area of a lapsed agreement: almost paper, its power's pattern faint.
@@ -89,5 +89,57 @@ pub(super) fn area(palette: &Palette, ramp: Option<(usize, Ramp)>, look: Look) -
     AreaStyle {
         fill,
         hatch: Some((ink, hatch)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two areas with the same pattern (or none, as the sea) differ by at least 6 L* in grey,
+    /// for every look of the first three powers, neutral land and the sea; and every power's
+    /// pattern is its own.
+    #[test]
+    fn areas_differ_by_pattern_or_grey() {
+        let looks = [
+            Look::Held,
+            Look::Protectorate,
+            Look::Sphere,
+            Look::Concession,
+            Look::Undefined,
+            Look::Lapsed,
+            Look::Puppet,
+            Look::Occupied,
+        ];
+        let mut styles: Vec<(String, AreaStyle)> = Vec::new();
+        for index in 0..3 {
+            for look in looks {
+                let style = area(&PALETTE, Some((index, RAMP)), look);
+                styles.push((format!("power {index} {look:?}"), style));
+            }
+        }
+        styles.push(("outside".into(), AreaStyle::of(&PALETTE, None, None)));
+        let sea = AreaStyle {
+            fill: PALETTE.water,
+            hatch: None,
+        };
+        styles.push(("sea".into(), sea));
+        for (i, (a, sa)) in styles.iter().enumerate() {
+            for (b, sb) in &styles[i + 1..] {
+                if sa.hatch == sb.hatch {
+                    let gap = (sa.fill.lightness() - sb.fill.lightness()).abs();
+                    assert!(
+                        gap >= 6.0 || sa == sb,
+                        "{a} / {b}: same pattern, {gap:.1} L* apart"
+                    );
+                }
+            }
+        }
+        let patterns: Vec<Hatch> = (0..3).map(pattern).collect();
+        assert!(patterns[0] != patterns[1] && patterns[1] != patterns[2]);
+        assert!(
+            !patterns.contains(&Hatch::Horizontal),
+            "that is undefined land's"
+        );
     }
 }

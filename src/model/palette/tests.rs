@@ -48,6 +48,28 @@ fn neighbouring_fills_differ_in_grayscale() {
     }
 }
 
+/// Issue 10: a protectorate stands apart from its power's own territory (Korea before 1910 from
+/// Japan, Tannu Uriankhai in 1916 from the Russian Empire), in every ramp, and Korea, held on
+/// any terms, from the sea around it: at least 12 L*, twice the gap of other neighbours, since
+/// these are the pairs a reader must tell apart without the key.
+#[test]
+fn protectorates_and_korea_stand_apart_in_grayscale() {
+    const GAP: f64 = 12.0;
+    for (i, ramp) in RAMPS.iter().enumerate() {
+        let gap = (ramp.protectorate.lightness() - ramp.held.lightness()).abs();
+        assert!(
+            gap >= GAP,
+            "ramp {i}: protectorate only {gap:.1} L* from territory"
+        );
+    }
+    let japan = Some((0, RAMPS[0]));
+    for look in [Look::Held, Look::Protectorate] {
+        let korea = AreaStyle::of_look(&Palette::COLOUR, japan, look).fill;
+        let gap = (korea.lightness() - WATER.lightness()).abs();
+        assert!(gap >= GAP, "Korea ({look:?}) only {gap:.1} L* from the sea");
+    }
+}
+
 /// Issue 15: the fills of 1905–1945 that touch (Japan first, Russia second and the United
 /// States with its own colour, as in the bundled data).
 #[test]
