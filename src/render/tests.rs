@@ -1,10 +1,13 @@
 //! Print checks on the painted raster: black and white stays grey, land stays land.
 
+use geo::{Contains, Point};
+
 use super::png::rasterise;
 use crate::color::Rgb;
+use crate::data::geodata::Role;
 use crate::model::TreatyMap;
-use crate::options::{MapOptions, Style};
-use crate::scene::{Item, Scene};
+use crate::options::{MapOptions, Preset, Style};
+use crate::scene::{Item, LayerId, Scene};
 use crate::Dataset;
 
 fn is_grey(c: Rgb) -> bool {
@@ -88,4 +91,84 @@ fn mono_pages_are_painted_in_greys_only() {
     let colour = TreatyMap::for_year_in(&data, 1912, Style::Colour).unwrap();
     let scene = Scene::for_map(&colour, &colour.key, &options);
     assert!(scene_colours(&scene).iter().any(|c| !is_grey(*c)));
+}
+/// Issue 10: land outside the sphere regions, where a page's frame shows it, is painted as the
+/// land it is (China, the Russian Empire), never as sea: on a portrait page and on a 4:3 slide.
+#[test]
+fn land_beyond_the_spheres_is_painted_as_land() {
+    let data = Dataset::embedded().unwrap();
+    let portrait = MapOptions {
+        width: 1000,
+        height: 1400,
+        ..MapOptions::default()
+    };
+    let slide = MapOptions::for_preset(Some(Preset::Slide4x3), None).unwrap();
+    // China proper (Sichuan, Shaanxi, Hubei, Gansu, Shandong) and the Russian Empire (north of
+    // Baikal, Transbaikalia, the lower Amur).
+    let points = [
+        ("Sichuan", 104.0, 30.5),
+        ("Shaanxi", 108.5, 34.5),
+        ("Hubei", 112.5, 31.0),
+        ("Gansu", 101.0, 37.0),
+        ("Shandong", 118.0, 36.0),
+        ("Siberia", 110.0, 56.0),
+        ("Transbaikalia", 115.0, 53.5),
+        ("Lower Amur", 134.0, 51.5),
+    ];
+    for (page, options) in [("portrait", portrait), ("slide-4x3", slide)] {
+        for year in [1907, 1912] {
+            let map = TreatyMap::for_year(&data, year).unwrap();
+            // Only what paints land and sea: paper, sea, context land and the sphere regions.
+            let mut scene = Scene::for_map(&map, &map.key, &options);
+            for layer in &mut scene.layers {
+                if !matches!(
+                    layer.id,
+                    LayerId::Background | LayerId::Land | LayerId::Regions
+                ) {
+                    layer.groups.clear();
+                }
+            }
+            let (layout, t, _) = Scene::frame_of(&map, &map.key, &options);
+            let (painted, width) = pixels(&scene);
+            let mut inside = 0;
+            for (place, lon, lat) in points {
+                let (x, y) = t.px(lon, lat);
+                let f = layout.frame;
+                let [left, top, right, bottom] = [f.left, f.top, f.right(), f.bottom()];
+                if !(left + 3.0..right - 3.0).contains(&x)
+                    || !(top + 3.0..bottom - 3.0).contains(&y)
+                {
+                    continue;
+                }
+                inside += 1;
+                let region = map
+                    .regions
+                    .iter()
+                    .find(|r| r.geometry.contains(&Point::new(lon, lat)))
+                    .unwrap_or_else(|| panic!("{page} {year}: no region holds {place}"));
+                assert_eq!(region.role, Role::Context, "{place} is in a sphere region");
+                // A 5 × 5 block, all of it the region's fill.
+                let block: Vec<Rgb> = (-2..=2)
+                    .flat_map(|dy| (-2..=2).map(move |dx| (dx, dy)))
+                    .map(|(dx, dy)| {
+                        let (px, py) = ((x as i64 + dx) as usize, (y as i64 + dy) as usize);
+                        painted[py * width + px]
+                    })
+                    .collect();
+                let sea = block.iter().filter(|c| **c == map.palette.water).count();
+                assert!(
+                    block.iter().all(|c| *c == region.style.fill),
+                    "{page} {year}: {place} ({lon}° E, {lat}° N) at ({x:.0}, {y:.0}) is not \
+                     all the fill of {} ({sea}/25 sea)",
+                    region.id
+                );
+            }
+            // The tall page shows every one of them (it stretches north and south over land).
+            let wanted = if page == "portrait" { points.len() } else { 5 };
+            assert!(
+                inside >= wanted,
+                "{page} {year}: only {inside} sample points inside the frame"
+            );
+        }
+    }
 }

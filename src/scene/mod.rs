@@ -336,7 +336,7 @@ impl Scene {
             [&texts.title, &texts.subtitle, &texts.detail],
             key,
             &credit,
-            frame::aspect(&projection, &view),
+            frame::aspect_range(&projection, &view, map.coverage),
         );
         let t = frame::MapTransform::fitted(
             &projection,
