@@ -195,10 +195,10 @@ fn label_town(
     let (ascent, descent) = (size * text::CAP_HEIGHT, size * text::DESCENT);
     let near = 5.5 * u;
     // Not too far: a long leader makes a name hard to attach to its dot.
-    // A main town may go two steps further than the others: it must never be dropped.
+    // A main town may go four steps further than the others: it must never be dropped.
     let count = match reach {
         Reach::Near => 1,
-        Reach::Far if town.place.rank == 1 => 6,
+        Reach::Far if town.place.rank == 1 => 8,
         Reach::Far => 4,
     };
     let rings: Vec<f64> = (0..count)

@@ -264,14 +264,23 @@ fn issue10_every_page_lays_out_cleanly() {
             let s = Scene::for_map(map, &map.key, &options);
             let label = format!("{name} {}", map.year);
             check_page(&label, &s, t.min);
-            // Every main town with a dot on the map has its name (on every page, the
-            // one-column one included).
+            // Every main town with a dot on the map is named, on every page; so is every region
+            // the agreements assign (inside it or in a callout), except on two pages still
+            // left open: the one-column 1912 map (Eastern Inner Mongolia) and the detail map
+            // of 1907 (the CER zone) find no place for one name each.
             {
+                let all_regions = !(name == "Column" || name == "detail");
+                let regions = map
+                    .regions
+                    .iter()
+                    .filter(|r| all_regions && r.role == crate::data::geodata::Role::Sphere)
+                    .map(|r| r.map_label.as_str());
                 let main: Vec<&str> = map
                     .places
                     .iter()
                     .filter(|p| p.rank == 1)
                     .map(|p| p.name.as_str())
+                    .chain(regions)
                     .collect();
                 let dropped: Vec<&String> = s
                     .dropped_labels
@@ -280,7 +289,7 @@ fn issue10_every_page_lays_out_cleanly() {
                     .collect();
                 assert!(
                     dropped.is_empty(),
-                    "{label}: main towns dropped: {dropped:?}"
+                    "{label}: main towns or regions dropped: {dropped:?}"
                 );
             }
         }
