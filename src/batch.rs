@@ -262,7 +262,7 @@ fn run_in(
     let maps = request
         .years
         .iter()
-        .map(|&y| TreatyMap::for_year_in(dataset, y, request.options.lang))
+        .map(|&y| TreatyMap::for_year_in(dataset, y, request.options.lang, request.options.style))
         .collect::<Result<Vec<_>>>()?;
     let options = &request.options;
     let timeline = if request.timeline {

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use spheres_map::batch::{self, BatchRequest};
-use spheres_map::{Dataset, Format, Lang, MapOptions, SvgText};
+use spheres_map::{Dataset, Format, Lang, MapOptions, Style, SvgText};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -30,6 +30,9 @@ Examples:
 
   A PDF for a journal (17 × 12 cm, fonts embedded), in CMYK for the print shop:
     spheres-map --year 1912 --preset article --format pdf --cmyk
+
+  The same figure for a journal printed in black and white:
+    spheres-map --year 1912 --preset article --format pdf --style mono
 
   An SVG whose text is drawn as outlines, for tools that ignore embedded fonts:
     spheres-map --year 1912 --format svg --svg-text paths
@@ -88,7 +91,7 @@ pub struct Cli {
     format: Vec<FormatArg>,
 
     /// Size, type and layout for a use: slide (1920×1080, large labels), slide-4x3
-    /// (1600×1200), article (170 × 120 mm at 300 dpi), column (85 × 110 mm), thumbnail (640×360)
+    /// (1600×1200), article (170 × 120 mm at 300 dpi), column (85 × 140 mm), thumbnail (640×360)
     #[arg(long, value_name = "PRESET")]
     preset: Option<Preset>,
 
@@ -134,6 +137,11 @@ pub struct Cli {
     /// Write PDF colours as CMYK, greys and black on the black plate only
     #[arg(long)]
     cmyk: bool,
+
+    /// colour (powers by colour, status by tint) or mono (black and white: status by grey,
+    /// powers by pattern, for journals printed without colour)
+    #[arg(long, value_name = "STYLE", default_value = "colour")]
+    style: StyleArg,
 
     /// Language of the map's texts and names: en, ja, ru, zh (simplified), zh-Hant
     /// (traditional), ko; all draws every file once per language (1912.ja.png, ...)
@@ -213,6 +221,24 @@ impl From<SvgTextArg> for SvgText {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StyleArg {
+    /// Powers by colour, status by tint
+    #[value(alias = "color")]
+    Colour,
+    /// Black and white: status by grey, powers by pattern
+    Mono,
+}
+
+impl From<StyleArg> for Style {
+    fn from(s: StyleArg) -> Style {
+        match s {
+            StyleArg::Colour => Style::Colour,
+            StyleArg::Mono => Style::Mono,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Preset {
     /// 1920 × 1080, large labels for projection
     Slide,
@@ -221,7 +247,7 @@ enum Preset {
     Slide4x3,
     /// 170 × 120 mm at 300 dpi, print type (6 pt and up)
     Article,
-    /// 85 × 110 mm at 300 dpi: a one-column print figure
+    /// 85 × 140 mm at 300 dpi: a one-column print figure
     Column,
     /// 640 × 360, main names only, no key
     Thumbnail,
@@ -362,6 +388,7 @@ fn request(cli: &Cli, dataset: &Dataset) -> Result<BatchRequest> {
             LangChoice::One(lang) => lang,
             LangChoice::All => Lang::En,
         },
+        style: cli.style.into(),
         ..options.with_size(cli.width, cli.height)?
     };
     let years = match (cli.year, &cli.years) {

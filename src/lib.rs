@@ -62,7 +62,7 @@ pub fn render_map(
 ) -> Result<Vec<u8>> {
     options.check()?;
     dataset.check_extent(options.extent)?;
-    let map = TreatyMap::for_year_in(dataset, year, options.lang)?;
+    let map = TreatyMap::for_year_in(dataset, year, options.lang, options.style)?;
     match format {
         Format::GeoJson => Ok(render::geojson::to_geojson(&map)?.into_bytes()),
         Format::Html => Ok(render::page::to_html(&[map], options)?.into_bytes()),

@@ -17,7 +17,7 @@ pub enum Preset {
     Slide4x3,
     /// 170 × 120 mm for print (a page-wide figure), at a given dpi.
     Article,
-    /// 85 × 110 mm for print (a one-column figure), at a given dpi.
+    /// 85 × 140 mm for print (a one-column figure), at a given dpi.
     Column,
     /// 640 × 360, no key.
     Thumbnail,
@@ -222,7 +222,7 @@ impl MapOptions {
             Some(Preset::Slide4x3) => screen(1600, 1200, Page::Slide),
             Some(Preset::Thumbnail) => screen(640, 360, Page::Thumbnail),
             Some(Preset::Article) => printed((170.0, 120.0))?,
-            Some(Preset::Column) => printed((85.0, 110.0))?,
+            Some(Preset::Column) => printed((85.0, 140.0))?,
         })
     }
 

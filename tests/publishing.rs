@@ -361,3 +361,21 @@ fn i11_geojson_opens_in_gdal_when_present() {
     );
     assert!(report.contains("layer: String"), "{report}");
 }
+
+/// Issue 10: names over fills carry a halo in the PDF as in PNG and SVG: their outlines
+/// stroked with round joins in paper colour under the letters, as paths, so each name is still
+/// found once in the text.
+#[test]
+fn i10_pdf_names_have_halos_and_are_found_once() {
+    let doc = lopdf::Document::load_mem(article_pdf()).unwrap();
+    let content = doc.get_page_content(doc.get_pages()[&1]);
+    let content = String::from_utf8_lossy(&content);
+    let ops: Vec<&str> = content.split_whitespace().collect();
+    let round_joins = ops.windows(2).filter(|w| w == &["1", "j"]).count();
+    assert!(round_joins > 0, "no halo strokes (round joins) on the page");
+    let text = doc.extract_text(&[1]).unwrap();
+    for name in ["SOUTH MANCHURIA", "KOREA", "OUTER MONGOLIA"] {
+        let found = text.matches(name).count();
+        assert_eq!(found, 1, "{name:?} found {found} times");
+    }
+}

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use std::collections::BTreeMap;
 
-use super::palette::{AreaStyle, LineSymbol, Look, Ramp};
+use super::palette::{AreaStyle, LineSymbol, Look, Palette};
 use super::strings::{strings, Strings};
 use super::TreatyMap;
 use crate::data::treaties::{Agreement, Lapse, Status, YearNote};
@@ -71,6 +71,8 @@ pub(crate) struct Key {
     pub sections: Vec<Section>,
     /// Short paragraph on the agreement (empty on an overview page).
     pub note: String,
+    /// The palette of the maps it explains, so its swatches draw water and borders as they do.
+    pub palette: Palette,
 }
 
 /// Area entries for the regions of one or more maps: per power (in treaty order) one entry per
@@ -100,10 +102,10 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
                 }
             }
         }
-        let ramp = Ramp::for_power(index, power.color.as_deref());
+        let ramp = first.palette.ramp(index, power.color.as_deref());
         for (look, (statuses, adjectives)) in looks {
             let names: Vec<String> = statuses.iter().map(|&st| s.status(st)).collect();
-            let style = AreaStyle::of_look(Some((index, ramp)), look);
+            let style = AreaStyle::of_look(&first.palette, Some((index, ramp)), look);
             let lapsed = if look == Look::Lapsed {
                 s.plain("key_lapsed")
             } else {
@@ -121,13 +123,13 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
     }
     if states().any(|r| r.status == Some(Status::Undefined)) {
         areas.push(Entry::new(
-            Swatch::Area(AreaStyle::of(None, Some(Status::Undefined))),
+            Swatch::Area(AreaStyle::of(&first.palette, None, Some(Status::Undefined))),
             s.plain("key_undefined"),
         ));
     }
     if states().any(|r| r.status.is_none()) {
         areas.push(Entry::new(
-            Swatch::Area(AreaStyle::of(None, None)),
+            Swatch::Area(AreaStyle::of(&first.palette, None, None)),
             s.plain("key_outside"),
         ));
     }
@@ -212,7 +214,11 @@ impl Key {
                 entries: lines,
             });
         }
-        Key { sections, note }
+        Key {
+            sections,
+            note,
+            palette: map.palette,
+        }
     }
 
     /// One key for several maps (the overview page): every swatch any of them needs, once.
@@ -262,6 +268,7 @@ impl Key {
                 },
             ],
             note: String::new(),
+            palette: maps.first().map_or(Palette::COLOUR, |m| m.palette),
         }
     }
 }

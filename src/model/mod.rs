@@ -21,9 +21,9 @@ use crate::data::geodata::{Lake, Railway, Region, River, Role};
 use crate::data::treaties::{Agreement, Assignment, Date, Power, Status};
 use crate::data::Dataset;
 use crate::error::Result;
-use crate::options::Lang;
+use crate::options::{Lang, Style};
 use key::Key;
-use palette::AreaStyle;
+use palette::{AreaStyle, LineSymbol, Look, Palette, MUTED, PAPER};
 use strings::Strings;
 
 /// What one region is on the map's date, with everything needed to draw and describe it.
@@ -107,7 +107,7 @@ pub(crate) struct LineView<'a> {
     /// Its course is a reconstruction.
     pub uncertain: bool,
     /// How it is stroked (dashed where its course is a reconstruction).
-    pub symbol: palette::LineSymbol,
+    pub symbol: LineSymbol,
     /// Course in lon/lat.
     pub geometry: &'a MultiLineString<f64>,
 }
@@ -182,20 +182,28 @@ pub(crate) struct TreatyMap<'a> {
     pub key: Key,
     /// The words of that language.
     pub strings: &'static Strings,
+    /// Colour or black and white, with the colours of water, borders and neutral land.
+    pub palette: Palette,
     /// The powers in treaty order (for keys across several maps).
     powers: &'a [Power],
 }
 
 impl<'a> TreatyMap<'a> {
-    /// The arrangement in force at the end of `year`, in English.
+    /// The arrangement in force at the end of `year`, in English and in colour.
     #[cfg(test)]
     pub fn for_year(dataset: &'a Dataset, year: i32) -> Result<TreatyMap<'a>> {
-        TreatyMap::for_year_in(dataset, year, Lang::En)
+        TreatyMap::for_year_in(dataset, year, Lang::En, Style::Colour)
     }
 
-    /// The arrangement in force at the end of `year`, every text in `lang`.
-    pub fn for_year_in(dataset: &'a Dataset, year: i32, lang: Lang) -> Result<TreatyMap<'a>> {
+    /// The arrangement in force at the end of `year`, every text in `lang`, drawn in `style`.
+    pub fn for_year_in(
+        dataset: &'a Dataset,
+        year: i32,
+        lang: Lang,
+        style: Style,
+    ) -> Result<TreatyMap<'a>> {
         let strings = strings::strings(lang);
+        let palette = Palette::of(style);
         let treaties = &dataset.treaties;
         let geodata = &dataset.geodata;
         let agreement = treaties.agreement_in_force(year)?;
@@ -243,8 +251,7 @@ impl<'a> TreatyMap<'a> {
                     .and_then(|p| treaties.power(p));
                 let status = held.map(|a| a.status);
                 let index = power.and_then(|p| power_index(&p.id));
-                let ramp =
-                    index.map(|i| (i, palette::Ramp::for_power(i, powers[i].color.as_deref())));
+                let ramp = index.map(|i| (i, palette.ramp(i, powers[i].color.as_deref())));
                 let lapsed = match (lapse, source, status) {
                     (Some(l), Some(&(set, by, _)), Some(status)) => {
                         set.is_none_or(|d| d < l.date)
@@ -254,15 +261,15 @@ impl<'a> TreatyMap<'a> {
                     _ => false,
                 };
                 let style = if lapsed {
-                    AreaStyle::of_look(ramp, palette::Look::Lapsed)
+                    AreaStyle::of_look(&palette, ramp, Look::Lapsed)
                 } else {
-                    AreaStyle::of(ramp, status)
+                    AreaStyle::of(&palette, ramp, status)
                 };
                 // Dark ink on light fills; on the darkest fills, paper-coloured text.
                 let label_color = match ramp {
-                    _ if style.fill.lightness() < 55.0 => palette::PAPER,
+                    _ if style.fill.lightness() < 55.0 => PAPER,
                     Some((_, r)) => r.ink,
-                    None => palette::MUTED,
+                    None => MUTED,
                 };
                 // A power's own land takes the power's name of the period (Soviet Union).
                 let own = powers.iter().find(|p| {
@@ -305,7 +312,7 @@ impl<'a> TreatyMap<'a> {
                     lapsed,
                     style,
                     label_color,
-                    ink: ramp.map_or(palette::MUTED, |(_, r)| r.ink),
+                    ink: ramp.map_or(MUTED, |(_, r)| r.ink),
                     geometry: &region.geometry,
                     strings,
                 }
@@ -347,7 +354,7 @@ impl<'a> TreatyMap<'a> {
                     label,
                     tag,
                     uncertain: line.uncertain,
-                    symbol: palette::LineSymbol::of(certain_before, line.uncertain),
+                    symbol: LineSymbol::of(certain_before, line.uncertain),
                     geometry: &line.geometry,
                 })
             })
@@ -408,6 +415,7 @@ impl<'a> TreatyMap<'a> {
             coverage: dataset.coverage,
             key: Key::default(),
             strings,
+            palette,
             powers,
         };
         map.key = Key::for_map(&map, agreement, lapse, year_note);

@@ -84,3 +84,6 @@ impl Format {
         matches!(self, Format::Svg | Format::Png | Format::Pdf)
     }
 }
+
+#[cfg(test)]
+mod tests;

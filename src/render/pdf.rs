@@ -12,7 +12,7 @@ use krilla::geom::{PathBuilder, Point, Transform};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
-use krilla::paint::{Fill, FillRule, Paint, Stroke};
+use krilla::paint::{Fill, FillRule, LineJoin, Paint, Stroke};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
@@ -39,6 +39,8 @@ struct PdfBackend<'a> {
     cmyk: bool,
     /// The fonts drawn with so far, each loaded once.
     fonts: BTreeMap<FontKey, Font>,
+    /// The halo for the next text, if any: the glyphs stroked in this colour and width first.
+    halo: Option<(BackendColor, f32)>,
 }
 
 /// The page size in points: the printed size, or the pixels at 96 to the inch.
@@ -94,17 +96,49 @@ impl PdfBackend<'_> {
     }
 
     fn stroke(&mut self, path: Option<krilla::geom::Path>, style: &impl BackendStyle) {
+        let width = style.stroke_width() as f32;
+        self.stroke_with(path, style.color(), width, LineJoin::default());
+    }
+
+    fn stroke_with(
+        &mut self,
+        path: Option<krilla::geom::Path>,
+        color: BackendColor,
+        width: f32,
+        line_join: LineJoin,
+    ) {
         let Some(path) = path else { return };
-        let color = style.color();
         let stroke = Stroke {
             paint: self.paint(color),
-            width: style.stroke_width() as f32,
+            width,
+            line_join,
             opacity: Self::opacity(color),
             ..Stroke::default()
         };
         self.surface.set_fill(None);
         self.surface.set_stroke(Some(stroke));
         self.surface.draw_path(&path);
+    }
+}
+
+/// Glyph outlines into a krilla path.
+struct OutlineToPath(PathBuilder);
+
+impl glyphs::OutlineSink for OutlineToPath {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0.move_to(x, y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0.line_to(x, y);
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.0.quad_to(x1, y1, x, y);
+    }
+    fn cubic_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.0.cubic_to(x1, y1, x2, y2, x, y);
+    }
+    fn close(&mut self) {
+        self.0.close();
     }
 }
 
@@ -141,7 +175,11 @@ fn circle(cx: f32, cy: f32, r: f32) -> Option<krilla::geom::Path> {
 }
 
 /// Layers and groups are painted in order; the PDF carries no structure of its own.
-impl Canvas for PdfBackend<'_> {}
+impl Canvas for PdfBackend<'_> {
+    fn set_halo(&mut self, halo: Option<(BackendColor, f32)>) {
+        self.halo = halo;
+    }
+}
 
 impl DrawingBackend for PdfBackend<'_> {
     type ErrorType = std::convert::Infallible;
@@ -235,6 +273,13 @@ impl DrawingBackend for PdfBackend<'_> {
         pos: BackendCoord,
     ) -> Outcome {
         let at = glyphs::place(text, style, pos);
+        if let Some((halo, width)) = self.halo {
+            // The letters' outlines stroked in paper colour underneath, as PNG and SVG draw it:
+            // a path, not a second run of text, so the words are copied and found once.
+            let mut sink = OutlineToPath(PathBuilder::new());
+            glyphs::outline(text, &at, &mut sink);
+            self.stroke_with(sink.0.finish(), halo, width, LineJoin::Round);
+        }
         let color = style.color();
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(Fill {
@@ -329,6 +374,7 @@ pub(crate) fn to_pdf(scene: &Scene, cmyk: bool) -> Result<Vec<u8>> {
             size: units,
             cmyk,
             fonts: BTreeMap::new(),
+            halo: None,
         };
         draw_scene(&mut backend, scene).map_err(|e| Error::Render(e.to_string()))?;
         backend.surface.pop();

@@ -264,16 +264,29 @@ pub fn hatch_lines(frame: &PixelBox, spacing: f64, hatch: Hatch) -> Vec<Vec<Px>>
             out.push(vec![(c + y0, y0), (c + y1, y1)]);
         }
     }
+    // Horizontal stripes twice as far apart as diagonals: a light stripe, not a second fill.
+    // Verticals (and a grid's horizontals) as far apart as the diagonals are across, so the
+    // tone matches.
+    let across = spacing / std::f64::consts::SQRT_2;
     if hatch == Hatch::Horizontal {
-        // Twice as far apart as diagonals: a light stripe, not a second fill.
-        let first = (y0 / spacing / 2.0).floor() * spacing * 2.0;
-        out = (0..)
-            .map(|i| first + f64::from(i) * spacing * 2.0)
-            .take_while(|y| *y <= y1)
-            .map(|y| vec![(x0, y), (x1, y)])
-            .collect();
+        out.extend(stops(y0, y1, spacing * 2.0).map(|y| vec![(x0, y), (x1, y)]));
+    }
+    if matches!(hatch, Hatch::Vertical | Hatch::Grid) {
+        out.extend(stops(x0, x1, across).map(|x| vec![(x, y0), (x, y1)]));
+    }
+    if hatch == Hatch::Grid {
+        out.extend(stops(y0, y1, across).map(|y| vec![(x0, y), (x1, y)]));
     }
     out
+}
+
+/// Multiples of `step` from the last one at or below `low` up to `high`, anchored at zero so
+/// neighbouring areas' strokes line up.
+fn stops(low: f64, high: f64, step: f64) -> impl Iterator<Item = f64> {
+    let first = (low / step).floor() * step;
+    (0..)
+        .map(move |i| first + f64::from(i) * step)
+        .take_while(move |v| *v <= high)
 }
 
 /// Drops points closer than `min_distance` px to the last kept one (the last point is always

@@ -211,8 +211,18 @@ pub(crate) fn view_points(
     }
 }
 
-/// Width over height of the view once projected.
-pub(crate) fn aspect(projection: &LambertConformalConic, view: &[(f64, f64)]) -> Option<f64> {
+/// The shapes a map frame may take, as width over height.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Aspect {
+    /// The view's own shape once projected.
+    pub natural: f64,
+    /// The tallest shape the data can fill: the view's width with as much land north and
+    /// south of it as the data covers, so a tall page shows more land rather than paper.
+    pub tallest: f64,
+}
+
+/// The projected box of the view (x0, y0, x1, y1), if it has an area.
+fn projected_box(projection: &LambertConformalConic, view: &[(f64, f64)]) -> Option<[f64; 4]> {
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for &(lon, lat) in view {
         let (x, y) = projection.project(lon, lat);
@@ -221,7 +231,63 @@ pub(crate) fn aspect(projection: &LambertConformalConic, view: &[(f64, f64)]) ->
         y0 = y0.min(y);
         y1 = y1.max(y);
     }
-    (x1 > x0 && y1 > y0).then(|| (x1 - x0) / (y1 - y0))
+    (x1 > x0 && y1 > y0).then_some([x0, y0, x1, y1])
+}
+
+/// Width over height of the view once projected.
+pub(crate) fn aspect(projection: &LambertConformalConic, view: &[(f64, f64)]) -> Option<f64> {
+    projected_box(projection, view).map(|[x0, y0, x1, y1]| (x1 - x0) / (y1 - y0))
+}
+
+/// The view's shape, and how tall a frame of its width may grow inside `coverage` (west,
+/// south, east, north): the box is stretched up and down, each way as far as its whole outline
+/// stays over the data (at most three view heights each way).
+pub(crate) fn aspect_range(
+    projection: &LambertConformalConic,
+    view: &[(f64, f64)],
+    coverage: [f64; 4],
+) -> Option<Aspect> {
+    let [x0, y0, x1, y1] = projected_box(projection, view)?;
+    let [west, south, east, north] = coverage;
+    let covered = |low: f64, high: f64| {
+        const STEPS: u32 = 32;
+        (0..=STEPS).all(|i| {
+            let f = f64::from(i) / f64::from(STEPS);
+            let (x, y) = (x0 + (x1 - x0) * f, low + (high - low) * f);
+            [(x, low), (x, high), (x0, y), (x1, y)]
+                .iter()
+                .all(|&(x, y)| {
+                    let (lon, lat) = projection.invert(x, y);
+                    (west..=east).contains(&lon) && (south..=north).contains(&lat)
+                })
+        })
+    };
+    let height = y1 - y0;
+    // The furthest stretch in [0, 3 heights] that keeps `fits`, by bisection.
+    let furthest = |fits: &dyn Fn(f64) -> bool| {
+        if !fits(0.0) {
+            return 0.0;
+        }
+        let (mut good, mut bad) = (0.0, 3.0 * height);
+        if fits(bad) {
+            return bad;
+        }
+        for _ in 0..20 {
+            let mid = (good + bad) / 2.0;
+            if fits(mid) {
+                good = mid;
+            } else {
+                bad = mid;
+            }
+        }
+        good
+    };
+    let up = furthest(&|d| covered(y0, y1 + d));
+    let down = furthest(&|d| covered(y0 - d, y1 + up));
+    Some(Aspect {
+        natural: (x1 - x0) / height,
+        tallest: (x1 - x0) / (height + up + down),
+    })
 }
 
 /// The bundled North-East Asia setup when the data lies there (so its maps keep round standard

@@ -5,6 +5,7 @@ use super::labels::Bounds;
 use super::layout::{latitude, longitude};
 use super::text::Face;
 use super::{clip, text_bounds, Align, Item, LayerId, Scene, TextItem};
+use crate::color::Rgb;
 use crate::model::palette;
 use crate::model::strings::strings;
 use crate::projection::fit::PixelBox;
@@ -34,6 +35,7 @@ pub(super) fn draw(
     u: f64,
     small: f64,
     labelled: bool,
+    color: Rgb,
 ) {
     let size = small;
     let (lon_min, lat_min, lon_max, lat_max) = visible_extent(t);
@@ -106,7 +108,7 @@ pub(super) fn draw(
                 LayerId::Graticule,
                 Item::Line {
                     points: piece,
-                    color: palette::GRATICULE,
+                    color,
                     width: 0.6 * u,
                 },
             );

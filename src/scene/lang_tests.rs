@@ -50,7 +50,8 @@ fn every_language_lays_out_every_year() {
     for lang in Lang::ALL {
         let page = MapOptions { lang, ..page };
         for year in 1905..=1945 {
-            let map = TreatyMap::for_year_in(&data, year, lang).unwrap();
+            let map =
+                TreatyMap::for_year_in(&data, year, lang, crate::options::Style::Colour).unwrap();
             let scene = Scene::for_map(&map, &map.key, &page);
             let what = format!("{} {year}", lang.code());
             scene
@@ -74,7 +75,8 @@ fn every_language_lays_out_every_preset() {
     let data = Dataset::embedded().unwrap();
     for lang in Lang::ALL {
         for year in [1907, 1912] {
-            let map = TreatyMap::for_year_in(&data, year, lang).unwrap();
+            let map =
+                TreatyMap::for_year_in(&data, year, lang, crate::options::Style::Colour).unwrap();
             for preset in PRESETS {
                 let page = options(preset, lang);
                 let scene = Scene::for_map(&map, &map.key, &page);
@@ -91,7 +93,9 @@ fn every_language_lays_out_every_preset() {
         }
         let maps: Vec<_> = [1907, 1910, 1912, 1916]
             .iter()
-            .map(|&y| TreatyMap::for_year_in(&data, y, lang).unwrap())
+            .map(|&y| {
+                TreatyMap::for_year_in(&data, y, lang, crate::options::Style::Colour).unwrap()
+            })
             .collect();
         let overview = Scene::overview(&maps, &options(None, lang));
         overview.check_glyphs().unwrap();

@@ -1,8 +1,10 @@
 //! Page layout: where the title, map frame, key and credit go on a page of any shape. Wide pages
 //! put the key in a column on the right, tall or square ones under the map. The frame is never
-//! made wider or taller than what the map shows, so no page shows empty sea beyond the data: the
-//! key moves up beside or under the map instead.
+//! made wider than what the map shows; under a key column it keeps the map's shape, and on a tall
+//! page it grows north and south only as far as the data covers, so no page shows empty sea
+//! beyond the data.
 
+use super::frame::Aspect;
 use super::legend;
 use super::text::{self, Face};
 use super::typescale::TypeScale;
@@ -107,14 +109,15 @@ fn title_height(lines: &TitleLines) -> f64 {
 
 impl Layout {
     /// Lays out a page with its title texts (title, subtitle, detail), key and credit.
-    /// `map_aspect` is the width over the height of what the map shows; `None` lets the frame
-    /// take the whole body (an overview's grid of panels).
+    /// `map_aspect` is the width over the height of what the map shows, and of the tallest
+    /// frame the data can fill; `None` lets the frame take the whole body (an overview's grid
+    /// of panels).
     pub fn new(
         options: &MapOptions,
         titles: [&str; 3],
         key: &Key,
         credit: &str,
-        map_aspect: Option<f64>,
+        map_aspect: Option<Aspect>,
     ) -> Layout {
         let (w, h) = (f64::from(options.width), f64::from(options.height));
         let t = TypeScale::for_page(options);
@@ -155,12 +158,21 @@ impl Layout {
         };
         let mut key_note = true;
         let has_key = t.legend > 0.0 && !key.sections.is_empty();
-        let fit_aspect = |frame: &mut PixelBox| {
-            if let Some(aspect) = map_aspect.filter(|a| a.is_finite() && *a > 0.0) {
-                if frame.width > frame.height * aspect {
-                    frame.width = frame.height * aspect;
+        // A frame wider than the map narrows to it. A taller one shows more land north and
+        // south, as far as the data goes, where the key is under the map (a tall page would
+        // otherwise be half paper); beside a key column it keeps the map's shape.
+        let fit_aspect = |frame: &mut PixelBox, stretch: bool| {
+            let valid = |a: f64| a.is_finite() && a > 0.0;
+            if let Some(aspect) = map_aspect.filter(|a| valid(a.natural) && valid(a.tallest)) {
+                let tallest = if stretch {
+                    aspect.tallest.min(aspect.natural)
                 } else {
-                    frame.height = frame.width / aspect;
+                    aspect.natural
+                };
+                if frame.width > frame.height * aspect.natural {
+                    frame.width = frame.height * aspect.natural;
+                } else if frame.width < frame.height * tallest {
+                    frame.height = frame.width / tallest;
                 }
             }
         };
@@ -171,7 +183,7 @@ impl Layout {
                 width: inner - tick_room,
                 height: body_height - tick_room,
             };
-            fit_aspect(&mut frame);
+            fit_aspect(&mut frame, true);
             // Centre a frame narrower than the page.
             frame.left = margin + tick_room + (inner - tick_room - frame.width) / 2.0;
             (frame, None, key_type)
@@ -183,7 +195,7 @@ impl Layout {
                 width: inner - margin - legend_width - tick_room,
                 height: body_height - tick_room,
             };
-            fit_aspect(&mut frame);
+            fit_aspect(&mut frame, false);
             let legend_box = PixelBox {
                 left: frame.right() + margin,
                 top: body_top,
@@ -213,7 +225,7 @@ impl Layout {
                 height: (body_height - legend_height - margin * 0.5 - tick_room)
                     .max(body_height * 0.2),
             };
-            fit_aspect(&mut frame);
+            fit_aspect(&mut frame, true);
             frame.left = margin + tick_room + (inner - tick_room - frame.width) / 2.0;
             let legend_box = PixelBox {
                 left: margin,

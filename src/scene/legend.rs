@@ -8,7 +8,7 @@ use super::text::{self, Face};
 use super::{Align, Group, Item, LayerId, Scene, TextItem};
 use crate::color::Rgb;
 use crate::model::key::{Key, Section, Swatch};
-use crate::model::palette::{self, LineSymbol};
+use crate::model::palette::{self, Hatch, LineSymbol, Palette};
 use crate::projection::fit::PixelBox;
 
 fn row_height(kt: KeyType) -> f64 {
@@ -111,7 +111,7 @@ pub(super) fn draw(scene: &mut Scene, key: &Key, layout: &Layout) {
                     ..Group::default()
                 },
             );
-            group.items = swatch_items(&entry.swatch, swatch, u);
+            group.items = swatch_items(&entry.swatch, swatch, u, &key.palette);
             let mut baseline = y + row_height(kt) / 2.0 + kt.text * 0.35;
             for text_line in lines {
                 group.items.push(Item::Text(TextItem {
@@ -164,13 +164,20 @@ pub(super) fn draw(scene: &mut Scene, key: &Key, layout: &Layout) {
 
 /// A line sample across the swatch box drawn as the map draws it: over a land tint, on a paper
 /// casing, in its dash pattern.
-fn line_sample(b: PixelBox, color: Rgb, width: f64, symbol: LineSymbol, u: f64) -> Vec<Item> {
+fn line_sample(
+    b: PixelBox,
+    color: Rgb,
+    width: f64,
+    symbol: LineSymbol,
+    u: f64,
+    land: Rgb,
+) -> Vec<Item> {
     let mid = b.top + b.height / 2.0;
     let path = vec![(b.left, mid), (b.right(), mid)];
     let mut items = vec![
         Item::Rect {
             rect: b,
-            fill: Some((palette::UNCLAIMED.shade(0.06), 1.0)),
+            fill: Some((land.shade(0.06), 1.0)),
             stroke: None,
         },
         Item::Line {
@@ -188,7 +195,7 @@ fn line_sample(b: PixelBox, color: Rgb, width: f64, symbol: LineSymbol, u: f64) 
     items
 }
 
-fn swatch_items(swatch: &Swatch, b: PixelBox, u: f64) -> Vec<Item> {
+fn swatch_items(swatch: &Swatch, b: PixelBox, u: f64, colours: &Palette) -> Vec<Item> {
     let mid = b.top + b.height / 2.0;
     match swatch {
         Swatch::Area(style) => {
@@ -198,12 +205,12 @@ fn swatch_items(swatch: &Swatch, b: PixelBox, u: f64) -> Vec<Item> {
                 stroke: None,
             }];
             if let Some((color, dir)) = style.hatch {
-                for stroke in clip::hatch_lines(&b, 6.0 * u, dir) {
+                for stroke in clip::hatch_lines(&b, Hatch::SPACING * u, dir) {
                     for piece in clip::clip_polyline(&stroke, &b) {
                         items.push(Item::Line {
                             points: piece,
                             color,
-                            width: 1.0 * u,
+                            width: Hatch::WIDTH * u,
                         });
                     }
                 }
@@ -211,12 +218,21 @@ fn swatch_items(swatch: &Swatch, b: PixelBox, u: f64) -> Vec<Item> {
             items.push(Item::Rect {
                 rect: b,
                 fill: None,
-                stroke: Some((palette::BORDER, 0.8 * u)),
+                stroke: Some((colours.border, 0.8 * u)),
             });
             items
         }
-        Swatch::TreatyLine(symbol) => line_sample(b, palette::TREATY_LINE, 2.6, *symbol, u),
-        Swatch::Railway => line_sample(b, palette::RAILWAY, 1.4, LineSymbol::Solid, u),
+        Swatch::TreatyLine(symbol) => {
+            line_sample(b, palette::TREATY_LINE, 2.6, *symbol, u, colours.unclaimed)
+        }
+        Swatch::Railway => line_sample(
+            b,
+            palette::RAILWAY,
+            1.4,
+            LineSymbol::Solid,
+            u,
+            colours.unclaimed,
+        ),
         Swatch::Place => vec![Item::Dot {
             center: (b.left + b.width / 2.0, mid),
             radius: 3.2 * u,
@@ -226,7 +242,7 @@ fn swatch_items(swatch: &Swatch, b: PixelBox, u: f64) -> Vec<Item> {
         Swatch::Water => vec![
             Item::Rect {
                 rect: b,
-                fill: Some((palette::WATER, 1.0)),
+                fill: Some((colours.water, 1.0)),
                 stroke: None,
             },
             Item::Line {
@@ -235,7 +251,7 @@ fn swatch_items(swatch: &Swatch, b: PixelBox, u: f64) -> Vec<Item> {
                     (b.left + b.width * 0.5, mid - 2.0 * u),
                     (b.right(), mid),
                 ],
-                color: palette::RIVER,
+                color: colours.river,
                 width: 1.4 * u,
             },
         ],

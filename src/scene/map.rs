@@ -118,7 +118,7 @@ pub(super) fn draw(
         LayerId::Background,
         Item::Rect {
             rect: frame,
-            fill: Some((palette::WATER, 1.0)),
+            fill: Some((map.palette.water, 1.0)),
             stroke: None,
         },
     );
@@ -174,7 +174,7 @@ pub(super) fn draw(
                     LayerId::Water,
                     Item::Fill {
                         points: clipped,
-                        color: palette::WATER,
+                        color: map.palette.water,
                     },
                 );
             }
@@ -188,7 +188,7 @@ pub(super) fn draw(
         } * u;
         for line in &river.geometry {
             let path = clip::thin(&t.path(line, 0.5), 0.5);
-            for item in clipped_lines(&path, &frame, palette::RIVER, width) {
+            for item in clipped_lines(&path, &frame, map.palette.river, width) {
                 scene.push(LayerId::Water, item);
             }
         }
@@ -197,7 +197,7 @@ pub(super) fn draw(
     // Borders between regions (and coasts).
     for (_, pixels) in &region_pixels {
         for ring in &pixels.rings {
-            for item in clipped_lines(ring, &frame, palette::BORDER, 0.75 * u) {
+            for item in clipped_lines(ring, &frame, map.palette.border, 0.75 * u) {
                 scene.push(LayerId::Borders, item);
             }
         }
@@ -210,6 +210,7 @@ pub(super) fn draw(
         u,
         layout.type_scale.small,
         layout.detail == Detail::Full,
+        map.palette.graticule,
     );
 
     // Railways in one dark ink with a paper casing: they cross every fill, dark ones included.
@@ -329,9 +330,9 @@ fn hatch_region(
         .collect();
     let rings: Vec<&[Px]> = rings.iter().map(Vec::as_slice).collect();
     let mut items = Vec::new();
-    for stroke in clip::hatch_lines(&b, 7.0 * u, dir) {
+    for stroke in clip::hatch_lines(&b, Hatch::SPACING * u, dir) {
         for (start, end) in clip::segment_inside(stroke[0], stroke[1], &rings) {
-            items.extend(clipped_lines(&[start, end], frame, color, 0.9 * u));
+            items.extend(clipped_lines(&[start, end], frame, color, Hatch::WIDTH * u));
         }
     }
     items

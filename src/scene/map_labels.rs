@@ -177,23 +177,53 @@ pub(super) fn draw(
     }
     let (main, minor): (Vec<&Town>, Vec<&Town>) =
         towns.iter().partition(|town| town.place.rank == 1);
-    for town in main {
-        label_town(scene, town, &frame, occupied, u);
-    }
-    for town in minor {
-        label_town(scene, town, &frame, occupied, u);
+    for towns in [main, minor] {
+        // Every town that can sit by its dot does, before any name goes out on a leader line
+        // and takes the room another town needed beside its own dot.
+        let far: Vec<&Town> = towns
+            .into_iter()
+            .filter(|town| !label_town(scene, town, &frame, occupied, u, Reach::Near))
+            .collect();
+        for town in far {
+            label_town(scene, town, &frame, occupied, u, Reach::Far);
+        }
     }
 }
 
-/// A town's name beside its dot; farther out with a leader line if the near slots are taken.
-fn label_town(scene: &mut Scene, town: &Town, frame: &PixelBox, occupied: &mut Occupied, u: f64) {
+/// How far from its dot a town's name may go.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// Beside the dot only.
+    Near,
+    /// Out along a leader line too; a name that cannot be placed is dropped.
+    Far,
+}
+
+/// A town's name beside its dot; farther out with a leader line if the near slots are taken and
+/// `reach` allows. Whether it was placed.
+fn label_town(
+    scene: &mut Scene,
+    town: &Town,
+    frame: &PixelBox,
+    occupied: &mut Occupied,
+    u: f64,
+    reach: Reach,
+) -> bool {
     let size = town.size;
     let face = Face::Regular;
     let w = text::width(&town.name, size, face);
     let (ascent, descent) = (size * text::CAP_HEIGHT, size * text::DESCENT);
     let near = 5.5 * u;
     // Not too far: a long leader makes a name hard to attach to its dot.
-    let rings: Vec<f64> = (0..4).map(|i| near + size * 1.1 * f64::from(i)).collect();
+    // A main town may go four steps further than the others: it must never be dropped.
+    let count = match reach {
+        Reach::Near => 1,
+        Reach::Far if town.place.rank == 1 => 8,
+        Reach::Far => 4,
+    };
+    let rings: Vec<f64> = (0..count)
+        .map(|i| near + size * 1.1 * f64::from(i))
+        .collect();
     let mut placed: Option<(Placement, bool)> = None;
     for (i, gap) in rings.iter().enumerate() {
         let candidates = SLOTS
@@ -205,8 +235,10 @@ fn label_town(scene: &mut Scene, town: &Town, frame: &PixelBox, occupied: &mut O
         }
     }
     let Some((p, far)) = placed else {
-        scene.dropped_labels.push(town.name.clone());
-        return;
+        if reach == Reach::Far {
+            scene.dropped_labels.push(town.name.clone());
+        }
+        return false;
     };
     occupied.add(p.bounds.grown(1.5 * u));
     let group = scene.group(
@@ -229,6 +261,7 @@ fn label_town(scene: &mut Scene, town: &Town, frame: &PixelBox, occupied: &mut O
         align: Align::Left,
         halo: None,
     }));
+    true
 }
 
 /// A thin line from `from` to the nearest point of a label's box.

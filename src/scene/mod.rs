@@ -8,10 +8,10 @@
 
 pub(crate) mod clip;
 pub(crate) mod fonts;
-mod frame;
+pub(crate) mod frame;
 mod graticule;
 pub(crate) mod labels;
-mod layout;
+pub(crate) mod layout;
 mod legend;
 mod map;
 mod map_labels;
@@ -315,6 +315,24 @@ impl Scene {
     /// Lays out the map of one year with the given key (the map's own, [`TreatyMap::key`]).
     pub fn for_map(map: &TreatyMap<'_>, key: &Key, options: &MapOptions) -> Scene {
         let _cjk = text::set_cjk(options.lang);
+        let (layout, t, credit) = Scene::frame_of(map, key, options);
+        let mut scene = Scene::blank(options, map.texts.title.clone(), credit);
+        let mut occupied = labels::Occupied::default();
+        map::draw(&mut scene, map, &layout, &t, &mut occupied);
+        layout.draw_title(&mut scene);
+        legend::draw(&mut scene, key, &layout);
+        layout.draw_credit(&mut scene);
+        scene
+    }
+
+    /// Where [`Scene::for_map`] puts the map: the page's layout, the lon/lat → pixel transform
+    /// of its frame and the credit line (which names the projection).
+    pub(crate) fn frame_of(
+        map: &TreatyMap<'_>,
+        key: &Key,
+        options: &MapOptions,
+    ) -> (layout::Layout, frame::MapTransform, String) {
+        let _cjk = text::set_cjk(options.lang);
         let view = frame::view_points(&map.extent, options.extent);
         let projection = frame::projection_for(&view);
         let credit = layout::credit_text(
@@ -322,14 +340,13 @@ impl Scene {
             projection.standard_parallels(),
             options.lang,
         );
-        let mut scene = Scene::blank(options, map.texts.title.clone(), credit.clone());
         let texts = &map.texts;
         let layout = layout::Layout::new(
             options,
             [&texts.title, &texts.subtitle, &texts.detail],
             key,
             &credit,
-            frame::aspect(&projection, &view),
+            frame::aspect_range(&projection, &view, map.coverage),
         );
         let t = frame::MapTransform::fitted(
             &projection,
@@ -338,12 +355,7 @@ impl Scene {
             6.0 * layout.unit,
             Some(map.coverage),
         );
-        let mut occupied = labels::Occupied::default();
-        map::draw(&mut scene, map, &layout, &t, &mut occupied);
-        layout.draw_title(&mut scene);
-        legend::draw(&mut scene, key, &layout);
-        layout.draw_credit(&mut scene);
-        scene
+        (layout, t, credit)
     }
 
     /// An error if a text of the page has a character that no font draws (rather than a box).

@@ -41,6 +41,9 @@ impl Scene {
         let view = frame::view_points(&first.extent, options.extent);
         let projection = frame::projection_for(&view);
         let aspect = frame::aspect(&projection, &view).unwrap_or(1.5);
+        // How tall a panel may grow over land north and south of the view (see the single map).
+        let tallest = frame::aspect_range(&projection, &view, first.coverage)
+            .map_or(aspect, |a| a.tallest.min(aspect));
         let credit = credit_text(
             &first.texts.credit,
             projection.standard_parallels(),
@@ -123,11 +126,12 @@ impl Scene {
                 },
                 ..page.clone()
             };
-            // The panel's map keeps its shape; the cell's spare room stays paper.
+            // The panel's map is never wider than the view; in a taller cell it shows more land
+            // north and south, as far as the data goes, and the rest of the cell stays paper.
             if panel.frame.width > panel.frame.height * aspect {
                 panel.frame.width = panel.frame.height * aspect;
-            } else {
-                panel.frame.height = panel.frame.width / aspect;
+            } else if panel.frame.width < panel.frame.height * tallest {
+                panel.frame.height = panel.frame.width / tallest;
             }
             let t = frame::MapTransform::fitted(
                 &projection,

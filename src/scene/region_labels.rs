@@ -198,9 +198,9 @@ pub(super) fn label_region(
     let (w, h) = (b.x1 - b.x0, b.y1 - b.y0);
     // Rather not over another region the agreements assign (the leader line alone would have
     // to say which region it names): wholly clear of them, else with the centre clear.
-    let ring = |clear: &dyn Fn(&Bounds) -> bool| {
+    let ring = |clear: &dyn Fn(&Bounds) -> bool, rings: u32| {
         let mut candidates = Vec::new();
-        for ring in 1..=5 {
+        for ring in 1..=rings {
             let gap = 4.0 * u + f64::from(ring) * callout_size * 0.9;
             for &slot in &SLOTS {
                 let c = labels::candidate(anchor, slot, w, h * 0.7, h * 0.3, gap);
@@ -221,8 +221,11 @@ pub(super) fn label_region(
             y1: y,
         })
     };
-    let found = labels::place(occupied, frame, ring(&wholly_clear))
-        .or_else(|| labels::place(occupied, frame, ring(&centre_clear)));
+    // Last, with the centre clear, within a longer reach: a longer leader line is better than
+    // no name (but a name over another sphere would seem to name it).
+    let found = labels::place(occupied, frame, ring(&wholly_clear, 5))
+        .or_else(|| labels::place(occupied, frame, ring(&centre_clear, 5)))
+        .or_else(|| labels::place(occupied, frame, ring(&centre_clear, 9)));
     match found {
         Some(p) => {
             let centre = (
