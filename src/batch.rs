@@ -236,7 +236,7 @@ fn run(
 ) -> Result<()> {
     request.check(dataset)?;
     if request.languages.is_empty() {
-        return run_in(dataset, request, None, done);
+        return run_in(dataset, request, None, &[], done);
     }
     for &lang in &request.languages {
         let one = BatchRequest {
@@ -247,16 +247,18 @@ fn run(
             languages: Vec::new(),
             ..request.clone()
         };
-        run_in(dataset, &one, Some(lang.code()), done)?;
+        run_in(dataset, &one, Some(lang.code()), &request.languages, done)?;
     }
     Ok(())
 }
 
-/// Renders the jobs of one language (`lang` tags the file names).
+/// Renders the jobs of one language (`lang` tags the file names; the page links to its
+/// versions in `languages`).
 fn run_in(
     dataset: &Dataset,
     request: &BatchRequest,
     lang: Option<&str>,
+    languages: &[Lang],
     done: &(dyn Fn(&Job, Vec<u8>) -> Result<()> + Sync),
 ) -> Result<()> {
     let maps = request
@@ -301,7 +303,10 @@ fn run_in(
                 name: file_name(PAGE_STEM, lang, "html"),
                 kind: JobKind::Page,
             };
-            done(&job, render::page::to_html(&maps, options)?.into_bytes())
+            done(
+                &job,
+                render::page::to_html(&maps, options, languages)?.into_bytes(),
+            )
         }
     })?;
     if let Some(timeline) = timeline {

@@ -65,7 +65,7 @@ pub fn render_map(
     let map = TreatyMap::for_year_in(dataset, year, options.lang, options.style)?;
     match format {
         Format::GeoJson => Ok(render::geojson::to_geojson(&map)?.into_bytes()),
-        Format::Html => Ok(render::page::to_html(&[map], options)?.into_bytes()),
+        Format::Html => Ok(render::page::to_html(&[map], options, &[])?.into_bytes()),
         Format::Svg | Format::Png | Format::Pdf => {
             let scene = Scene::for_map(&map, &map.key, options);
             scene.check_glyphs()?;

@@ -257,3 +257,53 @@ fn r14_the_command_writes_one_page_beside_the_maps() {
     assert_eq!(years, [1907, 1912]);
     assert!(page.contains("<svg id=\"map\" class=\"y1907\""));
 }
+
+#[test]
+fn r14_a_page_in_each_language_links_to_the_others() {
+    let data = Dataset::embedded().unwrap();
+    let request = BatchRequest {
+        years: vec![1907, 1912],
+        formats: vec![Format::Html],
+        options: MapOptions::default(),
+        overview: false,
+        timeline: false,
+        languages: spheres_map::Lang::ALL.to_vec(),
+    };
+    let files = batch::render_all(&data, &request, &|_| {}).unwrap();
+    let names: Vec<&str> = files.iter().map(|(job, _)| job.name.as_str()).collect();
+    assert_eq!(names.len(), 6, "{names:?}");
+    let page = |code: &str| {
+        let (_, bytes) = files
+            .iter()
+            .find(|(job, _)| job.name == format!("spheres.{code}.html"))
+            .unwrap();
+        String::from_utf8(bytes.clone()).unwrap()
+    };
+    let ja = page("ja");
+    assert!(ja.contains("<html lang=\"ja\">"));
+    // The controls, the panel's headings and the signing date in Japanese.
+    let json = page_data(&ja);
+    assert_eq!(json["words"]["play"], "再生");
+    assert_eq!(
+        json["years"][0]["agreement"]["signed"],
+        "1907年（明治40年）7月30日"
+    );
+    assert!(ja.contains("<h1>東北アジアにおける勢力範囲（1907–1912年）</h1>"));
+    // A menu of the five other languages, each named in its own.
+    for (code, name) in [("en", "English"), ("ru", "Русский"), ("ko", "한국어")] {
+        assert!(
+            ja.contains(&format!(
+                "<a href=\"spheres.{code}.html\" hreflang=\"{code}\" lang=\"{code}\">{name}</a>"
+            )),
+            "{code}"
+        );
+    }
+    assert!(!ja.contains("href=\"spheres.ja.html\""));
+    let ru = page("ru");
+    assert_eq!(
+        page_data(&ru)["words"]["agreement"],
+        "Действующее соглашение"
+    );
+    // A page written alone has no menu.
+    assert!(!whole_page().contains("id=\"languages\""));
+}

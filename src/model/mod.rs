@@ -10,7 +10,6 @@ pub(crate) mod key;
 pub(crate) mod palette;
 pub(crate) mod strings;
 mod texts;
-pub(crate) use texts::{line_confidence, PAGE_WORDS};
 
 use std::collections::BTreeMap;
 

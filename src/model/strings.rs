@@ -43,6 +43,8 @@ pub(crate) struct Strings {
     /// Translations of the bundled data's texts: English text → this language.
     #[serde(default)]
     pub data: BTreeMap<String, String>,
+    /// The interactive page's words, by key.
+    pub page: BTreeMap<String, String>,
     /// Which language.
     #[serde(skip)]
     pub lang: Lang,
@@ -204,6 +206,7 @@ mod tests {
         let s = strings(lang);
         let mut keys: Vec<String> = s.ui.keys().map(|k| format!("ui.{k}")).collect();
         keys.extend(s.status.keys().map(|k| format!("status.{k}")));
+        keys.extend(s.page.keys().map(|k| format!("page.{k}")));
         keys
     }
 

@@ -4,22 +4,26 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::model::{line_confidence, TreatyMap, PAGE_WORDS};
+use crate::model::strings::strings;
+use crate::model::TreatyMap;
+use crate::options::Lang;
 
-/// The page's data: its words and one entry per year, in the order of `maps`.
-pub(super) fn page_data(maps: &[TreatyMap]) -> Value {
-    let words: Map<String, Value> = PAGE_WORDS
-        .iter()
-        .map(|(k, v)| (k.to_string(), json!(v)))
-        .collect();
+/// The page's data: its words in `lang` and one entry per year, in the order of `maps`.
+pub(super) fn page_data(maps: &[TreatyMap], lang: Lang) -> Value {
+    let page = &strings(lang).page;
+    let words: Map<String, Value> = page.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
+    let confidence =
+        |uncertain: bool| page[if uncertain { "uncertain" } else { "certain" }].clone();
     json!({
         "words": words,
-        "years": maps.iter().map(year).collect::<Vec<_>>(),
+        "years": maps.iter().map(|m| year(m, &confidence)).collect::<Vec<_>>(),
     })
 }
 
-fn year(map: &TreatyMap) -> Value {
+fn year(map: &TreatyMap, confidence: &dyn Fn(bool) -> String) -> Value {
     let ag = map.agreement;
+    // The agreement's facts in the page's language where its strings file has them.
+    let s = map.strings;
     let mut regions = Map::new();
     for r in &map.regions {
         let power = r.power.map(|p| {
@@ -53,7 +57,7 @@ fn year(map: &TreatyMap) -> Value {
                 "name": l.name,
                 "label": l.name,
                 "treaty": l.label,
-                "confidence": line_confidence(l.uncertain),
+                "confidence": confidence(l.uncertain),
             }),
         );
     }
@@ -74,16 +78,21 @@ fn year(map: &TreatyMap) -> Value {
         "subtitle": map.texts.subtitle,
         "detail": map.texts.detail,
         "agreement": {
-            "name": ag.name,
-            "signed": match &ag.signed_old_style {
-                Some(os) => format!("{} ({os} O.S.)", ag.signed),
-                None => ag.signed.to_string(),
-            },
-            "place": ag.place,
-            "signatories": ag.signatories,
-            "public_part": ag.public_part,
-            "secret_part": ag.secret_part,
-            "summary": ag.summary,
+            "name": s.tr(&ag.name),
+            "signed": format!(
+                "{}{}",
+                s.date(ag.signed),
+                ag.signed_old_style
+                    .as_deref()
+                    .and_then(|d| s.old_style_date(d))
+                    .map(|d| s.fill("old_style", &[("date", &d)]))
+                    .unwrap_or_default()
+            ),
+            "place": s.tr(&ag.place),
+            "signatories": ag.signatories.iter().map(|n| s.tr(n)).collect::<Vec<_>>(),
+            "public_part": ag.public_part.as_deref().map(|t| s.tr(t)),
+            "secret_part": ag.secret_part.as_deref().map(|t| s.tr(t)),
+            "summary": s.tr(&ag.summary),
             "sources": ag.sources.join(", "),
         },
         "regions": regions,

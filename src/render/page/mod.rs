@@ -13,8 +13,9 @@ use rayon::prelude::*;
 
 use super::svg::escape;
 use crate::error::{Error, Result};
+use crate::model::strings::strings;
 use crate::model::TreatyMap;
-use crate::options::MapOptions;
+use crate::options::{Lang, MapOptions};
 use crate::scene::{Feature, Scene};
 use shared::SharedDrawing;
 
@@ -31,7 +32,11 @@ const PAGE_CSS: &str = include_str!("../../../assets/page/page.css");
 const PAGE_JS: &str = include_str!("../../../assets/page/page.js");
 
 /// The page of `maps` (one per year, in the order the slider steps), laid out with `options`.
-pub(crate) fn to_html(maps: &[TreatyMap], options: &MapOptions) -> Result<String> {
+pub(crate) fn to_html(
+    maps: &[TreatyMap],
+    options: &MapOptions,
+    other_languages: &[Lang],
+) -> Result<String> {
     let first = maps
         .first()
         .ok_or_else(|| Error::Usage("the page needs at least one year".into()))?;
@@ -70,15 +75,18 @@ pub(crate) fn to_html(maps: &[TreatyMap], options: &MapOptions) -> Result<String
     };
     let classes: Vec<String> = maps.iter().map(|m| format!("y{}", m.year)).collect();
     let (svg, year_css) = drawing.finish(&first.texts.title, &label, &classes)?;
-    let data = serde_json::to_string(&details::page_data(maps))
+    let data = serde_json::to_string(&details::page_data(maps, options.lang))
         .map_err(|e| Error::Render(e.to_string()))?
         // Inside <script>, "</" would end the element: JSON may write "<" as an escape.
         .replace('<', "\\u003c");
-    let series = &first.texts.series_title;
     let years = match (maps.first(), maps.last()) {
         (Some(a), Some(b)) if a.year != b.year => format!("{}–{}", a.year, b.year),
         _ => first.year.to_string(),
     };
+    let heading = first.strings.fill(
+        "title_year",
+        &[("title", &first.texts.series_title), ("year", &years)],
+    );
     // The controls come first in the document (the style puts them under the map), so the keyboard
     // reaches the slider before the dozens of regions, lines and railways.
     // Ticks on the slider where an agreement was signed.
@@ -91,11 +99,11 @@ pub(crate) fn to_html(maps: &[TreatyMap], options: &MapOptions) -> Result<String
     let mut page = String::with_capacity(svg.len() + data.len() + 64 * 1024);
     let _ = write!(
         page,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}, {years}</title>\n<style>\n{PAGE_CSS}{year_css}</style>\n</head>\n<body>\n\
-         <header><h1>{title}, {years}</h1><p id=\"hint\"></p></header>\n\
+         <title>{heading}</title>\n<style>\n{PAGE_CSS}{year_css}</style>\n</head>\n<body>\n\
+         <header><h1>{heading}</h1><p id=\"hint\"></p>{menu}</header>\n\
          <main>\n\
          <div id=\"controls\">\n\
          <button type=\"button\" id=\"step-back\"></button>\n\
@@ -115,7 +123,9 @@ pub(crate) fn to_html(maps: &[TreatyMap], options: &MapOptions) -> Result<String
          </main>\n\
          <script type=\"application/json\" id=\"page-data\">{data}</script>\n\
          <script>\n{PAGE_JS}</script>\n</body>\n</html>\n",
-        title = escape(series),
+        heading = escape(&heading),
+        lang = options.lang.code(),
+        menu = language_menu(options.lang, other_languages),
         last = maps.len() - 1,
         first_year = first.year,
     );
@@ -127,4 +137,27 @@ pub(crate) fn to_html(maps: &[TreatyMap], options: &MapOptions) -> Result<String
         )));
     }
     Ok(page)
+}
+
+/// Links to the same page in the other languages written beside it (`spheres.ja.html`), named
+/// in their own language; none for a page written alone.
+fn language_menu(lang: Lang, others: &[Lang]) -> String {
+    let others: Vec<Lang> = others.iter().copied().filter(|l| *l != lang).collect();
+    if others.is_empty() {
+        return String::new();
+    }
+    let links: String = others
+        .iter()
+        .map(|l| {
+            format!(
+                "<li><a href=\"spheres.{code}.html\" hreflang=\"{code}\" lang=\"{code}\">{name}</a></li>",
+                code = l.code(),
+                name = escape(&strings(*l).plain("language")),
+            )
+        })
+        .collect();
+    format!(
+        "<nav id=\"languages\" aria-label=\"{}\"><ul>{links}</ul></nav>",
+        escape(&strings(lang).page["languages"])
+    )
 }
