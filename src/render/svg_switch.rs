@@ -21,7 +21,10 @@ use crate::scene::{Group, Item, Layer, LayerId, Scene};
 
 /// The languages a `systemLanguage` attribute names for a page in `lang` (BCP 47 tags);
 /// `None` for English, the fallback. Chinese names its script subtags first and the regions
-/// that write each script after them, for viewers that compare whole tags.
+/// that write each script after them, for viewers that compare whole tags. A bare `zh` is left
+/// out: librsvg takes the attribute as a range over the reader's tag, so `zh` in the first
+/// Chinese child would show simplified characters to a `zh-TW` reader; browsers already give a
+/// `zh` reader the `zh-Hans` child, and librsvg gives it English.
 pub(crate) fn system_language(lang: Lang) -> Option<&'static str> {
     match lang {
         Lang::En => None,
