@@ -49,6 +49,26 @@ fn texts_for(svg: &roxmltree::Document, tags: Option<&str>) -> Vec<String> {
     texts
 }
 
+/// No two texts of a page overlap, and none leaves it.
+fn assert_fits(scene: &Scene, what: &str) {
+    let boxes: Vec<_> = scene
+        .texts()
+        .map(|t| (t.text.clone(), text_bounds(t)))
+        .collect();
+    for (i, (a, ba)) in boxes.iter().enumerate() {
+        for (b, bb) in &boxes[i + 1..] {
+            assert!(
+                !ba.grown(-0.5).overlaps(&bb.grown(-0.5)),
+                "{what}: '{a}' overlaps '{b}'"
+            );
+        }
+        assert!(
+            ba.x0 >= 0.0 && ba.y0 >= 0.0 && ba.x1 <= scene.width && ba.y1 <= scene.height,
+            "{what}: '{a}' leaves the page"
+        );
+    }
+}
+
 #[test]
 fn every_text_switches_with_english_last() {
     let data = Dataset::embedded().unwrap();
@@ -148,22 +168,7 @@ fn the_languages_share_one_map_and_their_texts_fit() {
                     layer.name()
                 );
             }
-            let boxes: Vec<_> = scene
-                .texts()
-                .map(|t| (t.text.clone(), text_bounds(t)))
-                .collect();
-            for (i, (a, ba)) in boxes.iter().enumerate() {
-                for (b, bb) in &boxes[i + 1..] {
-                    assert!(
-                        !ba.grown(-0.5).overlaps(&bb.grown(-0.5)),
-                        "{what}: '{a}' overlaps '{b}'"
-                    );
-                }
-                assert!(
-                    ba.x0 >= 0.0 && ba.y0 >= 0.0 && ba.x1 <= scene.width && ba.y1 <= scene.height,
-                    "{what}: '{a}' leaves the page"
-                );
-            }
+            assert_fits(scene, &what);
         }
     }
 }
@@ -178,4 +183,44 @@ fn a_switching_svg_needs_its_english_fallback() {
     };
     let scene = Scene::for_map(&map, &map.key, &options);
     assert!(to_switching_svg(&[scene], SvgText::Embedded).is_err());
+}
+
+#[test]
+fn the_overview_switches_over_one_grid_of_maps() {
+    let data = Dataset::embedded().unwrap();
+    let maps: Vec<Vec<TreatyMap>> = Lang::ALL
+        .iter()
+        .map(|&lang| {
+            [1907, 1912]
+                .iter()
+                .map(|&y| TreatyMap::for_year_in(&data, y, lang).unwrap())
+                .collect()
+        })
+        .collect();
+    let scenes = Scene::in_languages(&Lang::ALL, |lang, room| {
+        let i = Lang::ALL.iter().position(|&l| l == lang).unwrap();
+        let options = MapOptions {
+            lang,
+            ..MapOptions::default()
+        };
+        Scene::overview_within(&maps[i], &options, room)
+    });
+    let svg = to_switching_svg(&scenes, SvgText::Embedded).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed");
+    // The panels' fills are written once, outside any switch.
+    let regions = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("regions"))
+        .unwrap();
+    assert!(!regions.descendants().any(|n| n.has_tag_name("switch")));
+    assert!(doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .all(|t| t.ancestors().any(|a| a.has_tag_name("switch"))));
+    for scene in &scenes {
+        let shown = texts_for(&doc, system_language(scene.lang)).len();
+        let what = format!("overview {}", scene.lang.code());
+        assert_eq!(shown, scene.texts().count(), "{what}");
+        assert_fits(scene, &what);
+    }
 }
