@@ -61,8 +61,10 @@ pub struct BatchRequest {
     pub overview: bool,
     /// Also the timeline animation.
     pub timeline: bool,
-    /// Draw every file once per language, named by it (`1912.ja.png`, `overview.ru.svg`);
-    /// empty draws the options' language only, under plain names.
+    /// Draw every file once per language, named by it (`1912.ja.png`, `overview.ru.pdf`);
+    /// empty draws the options' language only, under plain names. With English among several
+    /// languages, each SVG is one file for all of them instead (`1912.svg`), its texts
+    /// switching on the reader's language.
     pub languages: Vec<Lang>,
 }
 
@@ -116,8 +118,27 @@ impl BatchRequest {
         if self.languages.is_empty() {
             return self.jobs_in(None);
         }
+        let mut jobs = Vec::new();
+        let mut each = self.clone();
+        if self.switching() {
+            let svg = BatchRequest {
+                formats: vec![Format::Svg],
+                timeline: false,
+                ..self.clone()
+            };
+            jobs = svg.jobs_in(None);
+            each.formats.retain(|&f| f != Format::Svg);
+        }
         let codes = self.languages.iter().map(|l| Some(l.code()));
-        codes.flat_map(|code| self.jobs_in(code)).collect()
+        jobs.extend(codes.flat_map(|code| each.jobs_in(code)));
+        jobs
+    }
+
+    /// Whether the SVGs are one file for all the languages (English among several).
+    fn switching(&self) -> bool {
+        self.languages.len() > 1
+            && self.languages.contains(&Lang::En)
+            && self.formats.contains(&Format::Svg)
     }
 
     /// The files of one language (`lang` tags their names).
@@ -238,8 +259,17 @@ fn run(
     if request.languages.is_empty() {
         return run_in(dataset, request, None, &[], done);
     }
+    let mut formats = request.formats.clone();
+    if request.switching() {
+        run_switching(dataset, request, done)?;
+        formats.retain(|&f| f != Format::Svg);
+        if formats.is_empty() && !request.timeline {
+            return Ok(());
+        }
+    }
     for &lang in &request.languages {
         let one = BatchRequest {
+            formats: formats.clone(),
             options: MapOptions {
                 lang,
                 ..request.options
@@ -250,6 +280,61 @@ fn run(
         run_in(dataset, &one, Some(lang.code()), &request.languages, done)?;
     }
     Ok(())
+}
+
+/// Renders the SVGs of a request in every language as one file each, a year (or the overview)
+/// per thread.
+fn run_switching(
+    dataset: &Dataset,
+    request: &BatchRequest,
+    done: &(dyn Fn(&Job, Vec<u8>) -> Result<()> + Sync),
+) -> Result<()> {
+    let langs = &request.languages;
+    let options = |lang| MapOptions {
+        lang,
+        ..request.options
+    };
+    // The maps of every year, in every language: maps[language][year].
+    let maps = langs
+        .iter()
+        .map(|&lang| {
+            let years = request.years.iter();
+            years
+                .map(|&y| TreatyMap::for_year_in(dataset, y, lang, request.options.style))
+                .collect::<Result<Vec<_>>>()
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let nth = |lang: Lang| langs.iter().position(|&l| l == lang).unwrap_or(0);
+    let mut units: Vec<Option<usize>> = (0..request.years.len()).map(Some).collect();
+    if request.overview {
+        units.push(None);
+    }
+    units.into_par_iter().try_for_each(|unit| {
+        let scenes = match unit {
+            Some(i) => Scene::in_languages(langs, |lang, room| {
+                let map = &maps[nth(lang)][i];
+                Scene::for_map_within(map, &map.key, &options(lang), room)
+            }),
+            None => Scene::in_languages(langs, |lang, room| {
+                Scene::overview_within(&maps[nth(lang)], &options(lang), room)
+            }),
+        };
+        for scene in &scenes {
+            scene.check_glyphs()?;
+        }
+        let svg = render::svg_switch::to_switching_svg(&scenes, request.options.svg_text)?;
+        let job = match unit {
+            Some(i) => Job {
+                name: file_name(&request.years[i].to_string(), None, "svg"),
+                kind: JobKind::Year(request.years[i], Format::Svg),
+            },
+            None => Job {
+                name: file_name("overview", None, "svg"),
+                kind: JobKind::Overview(Format::Svg),
+            },
+        };
+        done(&job, svg.into_bytes())
+    })
 }
 
 /// Renders the jobs of one language (`lang` tags the file names; the page links to its
@@ -404,6 +489,41 @@ mod tests {
                 "overview.png",
                 "timeline.gif"
             ]
+        );
+    }
+
+    #[test]
+    fn all_languages_share_one_svg_and_name_the_other_files() {
+        let request = BatchRequest {
+            years: vec![1912],
+            formats: vec![Format::Svg, Format::Png],
+            options: MapOptions::default(),
+            overview: true,
+            timeline: false,
+            languages: vec![Lang::En, Lang::Ja],
+        };
+        let names: Vec<String> = request.jobs().into_iter().map(|j| j.name).collect();
+        assert_eq!(
+            names,
+            [
+                "1912.svg",
+                "overview.svg",
+                "1912.en.png",
+                "overview.en.png",
+                "1912.ja.png",
+                "overview.ja.png"
+            ]
+        );
+        // Without English there is no fallback: one SVG per language.
+        let request = BatchRequest {
+            languages: vec![Lang::Ja, Lang::Ko],
+            overview: false,
+            ..request
+        };
+        let names: Vec<String> = request.jobs().into_iter().map(|j| j.name).collect();
+        assert_eq!(
+            names,
+            ["1912.ja.svg", "1912.ja.png", "1912.ko.svg", "1912.ko.png"]
         );
     }
 }

@@ -144,7 +144,8 @@ pub struct Cli {
     style: StyleArg,
 
     /// Language of the map's texts and names: en, ja, ru, zh (simplified), zh-Hant
-    /// (traditional), ko; all draws every file once per language (1912.ja.png, ...)
+    /// (traditional), ko; all draws other files once per language (1912.ja.png, ...) and
+    /// each SVG once, its texts switching on the reader's language (1912.svg)
     #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang, global = true)]
     lang: LangChoice,
 

@@ -14,6 +14,7 @@ pub(crate) mod png;
 mod raster;
 pub(crate) mod svg;
 mod svg_fonts;
+pub(crate) mod svg_switch;
 
 use crate::error::{Error, Result};
 use crate::options::MapOptions;

@@ -122,7 +122,8 @@ pub(crate) fn draw_scene<B: Canvas>(
     Ok(())
 }
 
-fn draw_item<B: Canvas>(
+/// Draws one item.
+pub(crate) fn draw_item<B: Canvas>(
     b: &mut B,
     item: &Item,
 ) -> Result<(), plotters_backend::DrawingErrorKind<B::ErrorType>> {

@@ -395,48 +395,65 @@ impl OutlineSink for PathData {
 /// bytes.
 pub(crate) fn to_svg(scene: &Scene, text: SvgText) -> Result<String> {
     let _cjk = crate::scene::text::set_cjk(scene.lang);
-    let (width, height) = (scene.width.round() as u32, scene.height.round() as u32);
-    let units = (
-        (f64::from(width) * SUBPIXEL) as u32,
-        (f64::from(height) * SUBPIXEL) as u32,
-    );
-    // Print figures carry their physical size; screen ones their pixel size. The viewBox keeps
-    // the fine drawing units.
-    let size = match scene.print_size_mm {
-        Some((w, h)) => format!("width=\"{w}mm\" height=\"{h}mm\""),
-        None => format!("width=\"{width}\" height=\"{height}\""),
-    };
-    let mut writer = SvgWriter {
-        out: String::with_capacity(1 << 20),
-        size: units,
-        text,
-        used: UsedChars::default(),
-        ids: BTreeSet::new(),
-        halo: String::new(),
-    };
-    let _ = writeln!(
-        writer.out,
-        "<svg {size} viewBox=\"0 0 {} {}\" xmlns=\"http://www.w3.org/2000/svg\" \
-         xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" \
-         role=\"img\" aria-labelledby=\"map-title map-desc\">",
-        units.0, units.1
-    );
-    writer
-        .ids
-        .extend(["map-title".to_string(), "map-desc".to_string()]);
-    let _ = writeln!(
-        writer.out,
-        "<title id=\"map-title\">{}</title>\n<desc id=\"map-desc\">{}</desc>",
-        escape(&scene.title),
-        escape(&scene.description)
-    );
+    let mut writer = SvgWriter::begin(scene, text);
     let head = writer.out.len();
     draw_scene(&mut writer, scene).map_err(|e| Error::Render(e.to_string()))?;
-    writer.out.push_str("</svg>\n");
-    if text == SvgText::Embedded {
-        // The fonts go before the drawing, once it is known which characters it uses.
-        let style = writer.used.style_element()?;
-        writer.out.insert_str(head, &style);
+    writer.finish(head)
+}
+
+impl SvgWriter {
+    /// A writer that has written the root element and the page's title and description.
+    pub(super) fn begin(scene: &Scene, text: SvgText) -> SvgWriter {
+        let (width, height) = (scene.width.round() as u32, scene.height.round() as u32);
+        let units = (
+            (f64::from(width) * SUBPIXEL) as u32,
+            (f64::from(height) * SUBPIXEL) as u32,
+        );
+        // Print figures carry their physical size; screen ones their pixel size. The viewBox
+        // keeps the fine drawing units.
+        let size = match scene.print_size_mm {
+            Some((w, h)) => format!("width=\"{w}mm\" height=\"{h}mm\""),
+            None => format!("width=\"{width}\" height=\"{height}\""),
+        };
+        let mut writer = SvgWriter::new(units, text);
+        writer.out.reserve(1 << 20);
+        let _ = writeln!(
+            writer.out,
+            "<svg {size} viewBox=\"0 0 {} {}\" xmlns=\"http://www.w3.org/2000/svg\" \
+             xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" \
+             role=\"img\" aria-labelledby=\"map-title map-desc\">",
+            units.0, units.1
+        );
+        writer
+            .ids
+            .extend(["map-title".to_string(), "map-desc".to_string()]);
+        let _ = writeln!(
+            writer.out,
+            "<title id=\"map-title\">{}</title>\n<desc id=\"map-desc\">{}</desc>",
+            escape(&scene.title),
+            escape(&scene.description)
+        );
+        writer
     }
-    Ok(writer.out)
+
+    /// The length of what is written so far (where the fonts go).
+    pub(super) fn written(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Writes raw markup.
+    pub(super) fn markup(&mut self, markup: &str) {
+        self.out.push_str(markup);
+    }
+
+    /// Closes the drawing and, with embedded text, puts the fonts at `head`: before the
+    /// drawing, once it is known which characters it uses.
+    pub(super) fn finish(mut self, head: usize) -> Result<String> {
+        self.out.push_str("</svg>\n");
+        if self.text == SvgText::Embedded {
+            let style = self.used.style_element()?;
+            self.out.insert_str(head, &style);
+        }
+        Ok(self.out)
+    }
 }

@@ -129,7 +129,7 @@ fn land_beyond_the_spheres_is_painted_as_land() {
                     layer.groups.clear();
                 }
             }
-            let (layout, t, _) = Scene::frame_of(&map, &map.key, &options);
+            let (layout, t, _) = Scene::frame_of(&map, &map.key, &options, Default::default());
             let (painted, width) = pixels(&scene);
             let mut inside = 0;
             for (place, lon, lat) in points {

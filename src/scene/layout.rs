@@ -50,6 +50,33 @@ impl KeyType {
 /// The title block's lines: (text, size, face, ink), top to bottom.
 pub type TitleLines = Vec<(String, f64, Face, crate::color::Rgb)>;
 
+/// The least room a page keeps for its texts. Pages of one map in several languages (a
+/// switching SVG) are laid out with the most any of them needs, so that their frames, and so
+/// their maps, coincide and only the texts differ.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Room {
+    /// Height of the title block.
+    pub title: f64,
+    /// Height of the credit block.
+    pub credit: f64,
+    /// Room beside and under the frame for graticule labels.
+    pub ticks: f64,
+    /// Height of a key under the map (tall pages).
+    pub key: f64,
+}
+
+impl Room {
+    /// The larger of each.
+    pub fn max(self, other: Room) -> Room {
+        Room {
+            title: self.title.max(other.title),
+            credit: self.credit.max(other.credit),
+            ticks: self.ticks.max(other.ticks),
+            key: self.key.max(other.key),
+        }
+    }
+}
+
 /// Where everything goes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
@@ -77,6 +104,8 @@ pub struct Layout {
     pub credit_lines: Vec<String>,
     /// Baseline of the first credit line.
     pub credit_baseline: f64,
+    /// The room its texts took (at least the room it was given).
+    pub room: Room,
 }
 
 /// Title texts wrapped to the width: the title and subtitle on two lines at most, the detail
@@ -108,16 +137,17 @@ fn title_height(lines: &TitleLines) -> f64 {
 }
 
 impl Layout {
-    /// Lays out a page with its title texts (title, subtitle, detail), key and credit.
-    /// `map_aspect` is the width over the height of what the map shows, and of the tallest
-    /// frame the data can fill; `None` lets the frame take the whole body (an overview's grid
-    /// of panels).
-    pub fn new(
+    /// Lays out a page with its title texts (title, subtitle, detail), key and credit, keeping
+    /// at least `least` room for each block of text. `map_aspect` is the width over the height
+    /// of what the map shows, and of the tallest frame the data can fill; `None` lets the frame
+    /// take the whole body (an overview's grid of panels).
+    pub fn within(
         options: &MapOptions,
         titles: [&str; 3],
         key: &Key,
         credit: &str,
         map_aspect: Option<Aspect>,
+        least: Room,
     ) -> Layout {
         let (w, h) = (f64::from(options.width), f64::from(options.height));
         let t = TypeScale::for_page(options);
@@ -129,15 +159,17 @@ impl Layout {
             left: margin,
             top: margin,
             width: inner,
-            height: title_height(&title_lines),
+            height: title_height(&title_lines).max(least.title),
         };
         let mut credit_lines = text::wrap(credit, t.small, Face::Regular, inner);
         credit_lines.truncate(5);
-        let credit_height = t.small * (1.3 * credit_lines.len() as f64 + 0.9);
+        let credit_height = (t.small * (1.3 * credit_lines.len() as f64 + 0.9)).max(least.credit);
         // Room outside the frame for graticule labels: parallels are labelled left of the
         // frame, 4 units off, and some languages write them long (北緯45度).
         let parallel_label = text::width(&latitude(45.0, options.lang), t.small, Face::Regular);
-        let tick_room = (t.small * 1.6).max(parallel_label + 4.0 * unit - margin + t.small * 0.3);
+        let tick_room = (t.small * 1.6)
+            .max(parallel_label + 4.0 * unit - margin + t.small * 0.3)
+            .max(least.ticks);
         let body_top = title.bottom() + margin * 0.5;
         let body_bottom = h - margin - credit_height;
         let body_height = body_bottom - body_top;
@@ -217,7 +249,7 @@ impl Layout {
                 kt = fitted(legend_width, room, false);
             }
             // The key takes what it needs at the smallest type; the map the rest.
-            let legend_height = legend::height(key, kt, legend_width, key_note);
+            let legend_height = legend::height(key, kt, legend_width, key_note).max(least.key);
             let mut frame = PixelBox {
                 left: margin + tick_room,
                 top: body_top,
@@ -252,6 +284,12 @@ impl Layout {
             key_note,
             credit_lines,
             credit_baseline: content_bottom + margin * 0.5 + t.small * 1.2,
+            room: Room {
+                title: title.height,
+                credit: credit_height,
+                ticks: tick_room,
+                key: legend_box.filter(|_| w / h < 1.3).map_or(0.0, |b| b.height),
+            },
         };
         // A figure shorter than its page sits in the middle of it, as a printer would place it.
         let used = layout.credit_baseline + credit_height - t.small * 1.2;

@@ -274,6 +274,8 @@ pub(crate) struct Scene {
     pub dropped_labels: Vec<String>,
     /// The language of its texts (it picks the CJK form of the fonts).
     pub lang: Lang,
+    /// The room its texts took on the page (see [`layout::Room`]).
+    pub room: layout::Room,
 }
 
 impl Scene {
@@ -295,6 +297,7 @@ impl Scene {
                 .collect(),
             dropped_labels: Vec::new(),
             lang: options.lang,
+            room: layout::Room::default(),
         };
         scene.push(
             LayerId::Background,
@@ -314,9 +317,20 @@ impl Scene {
 
     /// Lays out the map of one year with the given key (the map's own, [`TreatyMap::key`]).
     pub fn for_map(map: &TreatyMap<'_>, key: &Key, options: &MapOptions) -> Scene {
+        Scene::for_map_within(map, key, options, layout::Room::default())
+    }
+
+    /// As [`Scene::for_map`], keeping at least `least` room for the texts.
+    pub fn for_map_within(
+        map: &TreatyMap<'_>,
+        key: &Key,
+        options: &MapOptions,
+        least: layout::Room,
+    ) -> Scene {
         let _cjk = text::set_cjk(options.lang);
-        let (layout, t, credit) = Scene::frame_of(map, key, options);
+        let (layout, t, credit) = Scene::frame_of(map, key, options, least);
         let mut scene = Scene::blank(options, map.texts.title.clone(), credit);
+        scene.room = layout.room;
         let mut occupied = labels::Occupied::default();
         map::draw(&mut scene, map, &layout, &t, &mut occupied);
         layout.draw_title(&mut scene);
@@ -325,12 +339,13 @@ impl Scene {
         scene
     }
 
-    /// Where [`Scene::for_map`] puts the map: the page's layout, the lon/lat → pixel transform
-    /// of its frame and the credit line (which names the projection).
+    /// Where [`Scene::for_map_within`] puts the map: the page's layout, the lon/lat → pixel
+    /// transform of its frame and the credit line (which names the projection).
     pub(crate) fn frame_of(
         map: &TreatyMap<'_>,
         key: &Key,
         options: &MapOptions,
+        least: layout::Room,
     ) -> (layout::Layout, frame::MapTransform, String) {
         let _cjk = text::set_cjk(options.lang);
         let view = frame::view_points(&map.extent, options.extent);
@@ -341,12 +356,13 @@ impl Scene {
             options.lang,
         );
         let texts = &map.texts;
-        let layout = layout::Layout::new(
+        let layout = layout::Layout::within(
             options,
             [&texts.title, &texts.subtitle, &texts.detail],
             key,
             &credit,
             frame::aspect_range(&projection, &view, map.coverage),
+            least,
         );
         let t = frame::MapTransform::fitted(
             &projection,
@@ -356,6 +372,25 @@ impl Scene {
             Some(map.coverage),
         );
         (layout, t, credit)
+    }
+
+    /// One page per language, laid out with the room the most demanding of them needs, so that
+    /// everything but the texts is the same on all of them (for a switching SVG). `page` lays
+    /// out one language's page within a room.
+    pub fn in_languages(langs: &[Lang], page: impl Fn(Lang, layout::Room) -> Scene) -> Vec<Scene> {
+        let mut room = layout::Room::default();
+        let mut scenes: Vec<Scene> = Vec::new();
+        // Growing one block can change what another needs (a key under the map gets less
+        // height); a few rounds settle it.
+        for _ in 0..4 {
+            scenes = langs.iter().map(|&lang| page(lang, room)).collect();
+            let needed = scenes.iter().fold(room, |r, s| r.max(s.room));
+            if scenes.iter().all(|s| s.room == needed) {
+                break;
+            }
+            room = needed;
+        }
+        scenes
     }
 
     /// An error if a text of the page has a character that no font draws (rather than a box).

@@ -3,7 +3,7 @@
 //! gives the panels the largest map for the page's shape; all panels share extent and colours.
 
 use super::labels::Occupied;
-use super::layout::{credit_text, fit_text, Detail, Layout};
+use super::layout::{credit_text, fit_text, Detail, Layout, Room};
 use super::text::Face;
 use super::{frame, legend, map, Align, LayerId, Scene, TextItem};
 use crate::model::key::Key;
@@ -33,6 +33,11 @@ fn grid(n: usize, area: &PixelBox, aspect: f64, heading: f64, gap: f64) -> (usiz
 impl Scene {
     /// Lays out several maps as a grid of panels with one key.
     pub fn overview(maps: &[TreatyMap<'_>], options: &MapOptions) -> Scene {
+        Scene::overview_within(maps, options, Room::default())
+    }
+
+    /// As [`Scene::overview`], keeping at least `least` room for the texts.
+    pub fn overview_within(maps: &[TreatyMap<'_>], options: &MapOptions, least: Room) -> Scene {
         let _cjk = super::text::set_cjk(options.lang);
         let Some(first) = maps.first() else {
             return Scene::blank(options, String::new(), String::new());
@@ -61,7 +66,8 @@ impl Scene {
         );
         let subtitle = first.texts.series_subtitle.clone().unwrap_or_default();
         let mut scene = Scene::blank(options, title.clone(), credit.clone());
-        let page = Layout::new(options, [&title, &subtitle, ""], &key, &credit, None);
+        let page = Layout::within(options, [&title, &subtitle, ""], &key, &credit, None, least);
+        scene.room = page.room;
         page.draw_title(&mut scene);
         let t = page.type_scale;
         let u = page.unit;

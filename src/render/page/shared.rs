@@ -515,6 +515,7 @@ mod tests {
             layers,
             dropped_labels: Vec::new(),
             lang: crate::options::Lang::En,
+            room: Default::default(),
         }
     }
 
