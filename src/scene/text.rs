@@ -47,11 +47,16 @@ pub fn font(face: Face) -> &'static FontRef<'static> {
 pub fn width(text: &str, size: f64, face: Face) -> f64 {
     let mut total = 0.0f32;
     let mut previous: Option<(FontKey, ab_glyph::GlyphId)> = None;
+    let latin = latin_glyphs(face);
     for c in text.chars() {
-        let key = font_for(c, face).unwrap_or(FontKey::Latin(face));
+        let known = latin.get(c as usize).copied().filter(|id| id.0 != 0);
+        let key = match known {
+            Some(_) => FontKey::Latin(face),
+            None => font_for(c, face).unwrap_or(FontKey::Latin(face)),
+        };
         let font = key.font();
         let scale = size as f32 / font.units_per_em().unwrap_or(1000.0);
-        let id = font.glyph_id(c);
+        let id = known.unwrap_or_else(|| font.glyph_id(c));
         if let Some((previous_key, previous_id)) = previous {
             if previous_key == key {
                 total += font.kern_unscaled(previous_id, id) * scale;
@@ -61,6 +66,21 @@ pub fn width(text: &str, size: f64, face: Face) -> f64 {
         previous = Some((key, id));
     }
     f64::from(total)
+}
+
+/// The bundled face's glyph for each of the first code points (Latin with its accents, Greek,
+/// Cyrillic), looked up once: label placement measures the same names many times. Id 0: not in
+/// the face.
+fn latin_glyphs(face: Face) -> &'static [ab_glyph::GlyphId] {
+    static TABLES: OnceLock<[Vec<ab_glyph::GlyphId>; 3]> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        [Face::Regular, Face::Bold, Face::Italic].map(|face| {
+            (0..0x500u32)
+                .map(|c| char::from_u32(c).map_or(ab_glyph::GlyphId(0), |c| font(face).glyph_id(c)))
+                .collect()
+        })
+    });
+    &tables[face as usize]
 }
 
 /// Height above the baseline of capital letters, as a fraction of the font size.
