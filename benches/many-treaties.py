@@ -1,5 +1,5 @@
-"""Writes a copy of the bundled data with COUNT agreements: the four agreements of geodata/
-treaties.toml repeated, each copy shifted ten years later (1907, 1910, 1912, 1916, 1917, 1920, …),
+"""Writes a copy of the bundled data with COUNT agreements: the agreements of geodata/
+treaties.toml repeated, each copy shifted fifty years later (past the span of the one before),
 so `--all` draws COUNT maps. The 1917 lapse is left out so every year keeps its spheres.
 Usage: python3 benches/many-treaties.py COUNT OUT_DIR   (from the repository root)"""
 import re
@@ -19,7 +19,7 @@ tail = "[[events]]" + tail.split("[lapse]", 1)[0]
 
 copies = []
 for i in range(count):
-    shift, block = 10 * (i // len(blocks)), blocks[i % len(blocks)]
+    shift, block = 50 * (i // len(blocks)), blocks[i % len(blocks)]
     block = re.sub(r'^id = "(\d+)"', lambda m: f'id = "a{i}"', block, count=1, flags=re.M)
     block = re.sub(
         r"^signed = (\d{4})",
@@ -29,6 +29,6 @@ for i in range(count):
         flags=re.M,
     )
     copies.append(block)
-last = 1916 + 10 * ((count - 1) // len(blocks))
+last = max(int(y) for y in re.findall(r"^signed = (\d{4})", "".join(copies), flags=re.M))
 head = re.sub(r"^last_year = \d+", f"last_year = {last}", head, count=1, flags=re.M)
 (out / "treaties.toml").write_text(head + "".join(copies) + tail)
