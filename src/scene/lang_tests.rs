@@ -161,3 +161,35 @@ fn translations_are_of_texts_the_bundled_data_has() {
         }
     }
 }
+
+/// Every text a map prints from the treaty file (year captions and notes, the key's paragraph
+/// on the agreement, how it ended, the lapse) has its words in every language: none is left off
+/// a map for want of a translation.
+#[test]
+fn every_printed_text_of_the_bundled_data_is_translated() {
+    let data = Dataset::embedded().unwrap();
+    let treaties = &data.treaties;
+    let mut texts: Vec<&str> = Vec::new();
+    for y in &treaties.years {
+        texts.push(&y.caption);
+        texts.extend(y.note.as_deref());
+    }
+    for a in &treaties.agreements {
+        texts.push(a.secret_part.as_deref().unwrap_or(&a.summary));
+        texts.extend(a.ended.as_deref());
+    }
+    for lapse in &treaties.lapse {
+        texts.push(&lapse.title);
+        texts.push(&lapse.note);
+    }
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let s = strings(lang);
+        for text in &texts {
+            assert!(
+                s.tr_only(text).is_some(),
+                "{}: no words for '{text}'",
+                lang.code()
+            );
+        }
+    }
+}
