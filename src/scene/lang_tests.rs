@@ -178,7 +178,7 @@ fn every_printed_text_of_the_bundled_data_is_translated() {
         texts.push(a.secret_part.as_deref().unwrap_or(&a.summary));
         texts.extend(a.ended.as_deref());
     }
-    for lapse in &treaties.lapse {
+    if let Some(lapse) = &treaties.lapse {
         texts.push(&lapse.title);
         texts.push(&lapse.note);
     }
