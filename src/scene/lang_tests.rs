@@ -193,3 +193,36 @@ fn every_printed_text_of_the_bundled_data_is_translated() {
         }
     }
 }
+
+/// The credit is printed whole, on the page, in every language, even on the narrow column page
+/// where Russian wraps it to six lines.
+#[test]
+fn the_credit_is_whole_and_on_the_page_in_every_language() {
+    let data = Dataset::embedded().unwrap();
+    for lang in Lang::ALL {
+        let page = options(Some(Preset::Column), lang);
+        let map = TreatyMap::for_year_in(&data, 1907, lang, crate::options::Style::Colour).unwrap();
+        let scene = Scene::for_map(&map, &map.key, &page);
+        let lines: Vec<&TextItem> = scene
+            .layer(LayerId::Credit)
+            .groups
+            .iter()
+            .flat_map(|g| &g.items)
+            .filter_map(|item| match item {
+                Item::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        let last = lines.last().expect("a credit");
+        // The bundled map's projection has standard parallels 38° and 50° N (see its credit).
+        let full = super::layout::credit_text(&map.texts.credit, (38.0, 50.0), lang);
+        let printed: String = lines.iter().map(|t| t.text.as_str()).collect();
+        let bare = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(bare(&printed), bare(&full), "{}", lang.code());
+        assert!(
+            text_bounds(last).y1 <= scene.height,
+            "{}: the credit leaves the page",
+            lang.code()
+        );
+    }
+}

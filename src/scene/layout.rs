@@ -162,7 +162,12 @@ impl Layout {
             height: title_height(&title_lines).max(least.title),
         };
         let mut credit_lines = text::wrap(credit, t.small, Face::Regular, inner);
-        credit_lines.truncate(5);
+        // At most six lines; a longer credit ends its last with an ellipsis, not mid-sentence.
+        if credit_lines.len() > 6 {
+            let rest = text::unwrap(&credit_lines[5..]);
+            credit_lines.truncate(5);
+            credit_lines.push(fit_text(&rest, t.small, Face::Regular, inner));
+        }
         let credit_height = (t.small * (1.3 * credit_lines.len() as f64 + 0.9)).max(least.credit);
         // Room outside the frame for graticule labels: parallels are labelled left of the
         // frame, 4 units off, and some languages write them long (北緯45度).
