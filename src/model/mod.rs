@@ -286,6 +286,8 @@ impl<'a> TreatyMap<'a> {
                     _ => strings.tr(english),
                 };
                 let label = match own {
+                    // An empty label: land never named on the map (several countries as one).
+                    None if region.label.as_deref() == Some("") => "",
                     _ if lang != Lang::En => name,
                     Some(_) => name,
                     None => region.label.as_deref().unwrap_or(&region.name),

@@ -124,6 +124,9 @@ pub(super) fn label_region(
         });
     let color = state.label_color;
     let name = state.map_label.clone();
+    if name.trim().is_empty() {
+        return;
+    }
     let words = text::units(&name);
     // One, two or three lines.
     let settings: Vec<Vec<String>> = (1..=words.len().clamp(1, 3))

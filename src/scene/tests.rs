@@ -297,3 +297,36 @@ fn issue10_every_page_lays_out_cleanly() {
         check_page(&format!("{name} overview"), &overview, t.min);
     }
 }
+
+/// The land beyond the three powers and China stands for several countries under one fill: it
+/// is never named, in any language, even where much of it shows (tall overview panels reach
+/// down to Indochina).
+#[test]
+fn land_of_several_countries_is_never_named() {
+    use crate::options::{Lang, Preset, Style};
+    let data = Dataset::embedded().unwrap();
+    for lang in [Lang::En, Lang::Ru] {
+        let options = MapOptions {
+            lang,
+            ..MapOptions::for_preset(Some(Preset::Thumbnail), None).unwrap()
+        };
+        let maps: Vec<TreatyMap> = [1907, 1910, 1912, 1916]
+            .iter()
+            .map(|&y| TreatyMap::for_year_in(&data, y, lang, Style::Colour).unwrap())
+            .collect();
+        let overview = Scene::overview(&maps, &options);
+        let other = maps[0]
+            .regions
+            .iter()
+            .find(|r| r.id == "other_land")
+            .unwrap();
+        assert!(other.map_label.is_empty(), "{}", lang.code());
+        assert!(
+            !overview
+                .texts()
+                .any(|t| t.text.to_lowercase().contains("other land")),
+            "{}",
+            lang.code()
+        );
+    }
+}
