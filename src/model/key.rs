@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::palette::{AreaStyle, LineSymbol, Look, Palette};
 use super::strings::{strings, Strings};
-use super::TreatyMap;
+use super::{RegionView, TreatyMap};
 use crate::data::treaties::{Agreement, Lapse, Status, YearNote};
 use crate::options::Lang;
 
@@ -25,6 +25,8 @@ pub(crate) enum Swatch {
     Water,
     /// A place dot.
     Place,
+    /// No sample: the label says what the marks after names mean (black and white).
+    Marks,
 }
 
 /// One key entry.
@@ -136,6 +138,42 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
     areas
 }
 
+/// The line saying whose each mark is, for the powers whose areas carry one on these maps:
+/// "(J) Japan, (R) Russian Empire". A power keeps one mark through its periods and is named as
+/// each map's date names it ("(R) Russian Empire/Soviet Union" across a series).
+fn marks_entry(maps: &[TreatyMap<'_>]) -> Option<Entry> {
+    let first = maps.first()?;
+    let s = first.strings;
+    let mut explained: Vec<String> = Vec::new();
+    for power in first.powers {
+        let mut mark = None;
+        let mut names: Vec<&str> = Vec::new();
+        for map in maps {
+            let held = |r: &&RegionView<'_>| r.power.is_some_and(|p| p.id == power.id);
+            let Some(found) = map
+                .regions
+                .iter()
+                .filter(held)
+                .find_map(|r| r.mark.as_ref())
+            else {
+                continue;
+            };
+            mark = Some(found);
+            let name = power.period_on(map.as_of).map_or(&power.name, |p| &p.name);
+            let name = s.tr(name);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        if let Some(mark) = mark {
+            let power = names.join("/");
+            explained.push(s.fill("key_mark", &[("mark", mark), ("power", &power)]));
+        }
+    }
+    let label = explained.join(&s.plain("list_comma"));
+    (!label.is_empty()).then(|| Entry::new(Swatch::Marks, label))
+}
+
 /// Adds a full stop (the language's) unless the text already ends a sentence.
 fn end_sentence(text: &mut String, s: &Strings) {
     if !text.is_empty() && !text.ends_with(['.', '!', '?', '。']) {
@@ -170,6 +208,8 @@ impl Key {
         if !map.places.is_empty() {
             lines.push(Entry::new(Swatch::Place, s.plain("key_town")));
         }
+        // With the names of the period: whose each mark after a name is.
+        lines.extend(marks_entry(std::slice::from_ref(map)));
 
         // Once the agreement in force has lapsed (a year after the lapse), what it said no
         // longer describes the map: only how it ended does.
@@ -231,7 +271,10 @@ impl Key {
         let mut lines: Vec<Entry> = Vec::new();
         for map in maps {
             for entry in map.key.sections.iter().flat_map(|s| &s.entries) {
-                if matches!(entry.swatch, Swatch::Area(_) | Swatch::TreatyLine(_)) {
+                if matches!(
+                    entry.swatch,
+                    Swatch::Area(_) | Swatch::TreatyLine(_) | Swatch::Marks
+                ) {
                     continue;
                 }
                 match others.iter_mut().find(|e| e.swatch == entry.swatch) {
@@ -256,6 +299,7 @@ impl Key {
             }
         }
         lines.extend(others);
+        lines.extend(marks_entry(maps));
         Key {
             sections: vec![
                 Section {
