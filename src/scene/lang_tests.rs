@@ -70,17 +70,21 @@ fn every_language_lays_out_every_year() {
     }
 }
 
+/// Every preset in colour and in black and white, whose names carry their holders' marks.
 #[test]
 fn every_language_lays_out_every_preset() {
+    use crate::options::Style;
     let data = Dataset::embedded().unwrap();
     for lang in Lang::ALL {
-        for year in [1907, 1912] {
-            let map =
-                TreatyMap::for_year_in(&data, year, lang, crate::options::Style::Colour).unwrap();
+        for (year, style) in [1907, 1912]
+            .into_iter()
+            .flat_map(|y| [Style::Colour, Style::Mono].map(|s| (y, s)))
+        {
+            let map = TreatyMap::for_year_in(&data, year, lang, style).unwrap();
             for preset in PRESETS {
                 let page = options(preset, lang);
                 let scene = Scene::for_map(&map, &map.key, &page);
-                let what = format!("{} {year} {preset:?}", lang.code());
+                let what = format!("{} {year} {style:?} {preset:?}", lang.code());
                 scene
                     .check_glyphs()
                     .unwrap_or_else(|e| panic!("{what}: {e}"));
