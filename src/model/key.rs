@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::palette::{AreaStyle, LineSymbol, Look, Palette};
 use super::strings::{strings, Strings};
-use super::{RegionView, TreatyMap};
+use super::TreatyMap;
 use crate::data::treaties::{Agreement, Lapse, Status, YearNote};
 use crate::options::Lang;
 
@@ -25,8 +25,6 @@ pub(crate) enum Swatch {
     Water,
     /// A place dot.
     Place,
-    /// No sample: the label says what the marks after names mean (black and white).
-    Marks,
 }
 
 /// One key entry.
@@ -78,7 +76,9 @@ pub(crate) struct Key {
 }
 
 /// Area entries for the regions of one or more maps: per power (in treaty order) one entry per
-/// look, naming every status shown with it; then undefined and unclaimed land.
+/// look, naming every status shown with it; then undefined and unclaimed land. In black and
+/// white a power's entries start with the mark its areas carry on the map, which says once what
+/// the mark means: "(J) Japanese sphere of special interests", "(R) Russian/Soviet territory".
 fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
     let Some(first) = maps.first() else {
         return Vec::new();
@@ -105,6 +105,10 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
             }
         }
         let ramp = first.palette.ramp(index, power.color.as_deref());
+        // The mark a power keeps through its periods; its entries name it by their adjectives.
+        let mark = states()
+            .filter(|r| r.power.is_some_and(|p| p.id == power.id))
+            .find_map(|r| r.mark.as_deref());
         for (look, (statuses, adjectives)) in looks {
             let names: Vec<String> = statuses.iter().map(|&st| s.status(st)).collect();
             let style = AreaStyle::of_look(&first.palette, Some((index, ramp)), look);
@@ -120,7 +124,11 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
                     ("status", &s.list(&names, "list_or")),
                 ],
             );
-            areas.push(Entry::new(Swatch::Area(style), format!("{label}{lapsed}")));
+            let mut label = format!("{label}{lapsed}");
+            if let Some(mark) = mark {
+                label = s.fill("key_mark", &[("mark", mark), ("text", &label)]);
+            }
+            areas.push(Entry::new(Swatch::Area(style), label));
         }
     }
     if states().any(|r| r.status == Some(Status::Undefined)) {
@@ -136,42 +144,6 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
         ));
     }
     areas
-}
-
-/// The line saying whose each mark is, for the powers whose areas carry one on these maps:
-/// "(J) Japan, (R) Russian Empire". A power keeps one mark through its periods and is named as
-/// each map's date names it ("(R) Russian Empire/Soviet Union" across a series).
-fn marks_entry(maps: &[TreatyMap<'_>]) -> Option<Entry> {
-    let first = maps.first()?;
-    let s = first.strings;
-    let mut explained: Vec<String> = Vec::new();
-    for power in first.powers {
-        let mut mark = None;
-        let mut names: Vec<&str> = Vec::new();
-        for map in maps {
-            let held = |r: &&RegionView<'_>| r.power.is_some_and(|p| p.id == power.id);
-            let Some(found) = map
-                .regions
-                .iter()
-                .filter(held)
-                .find_map(|r| r.mark.as_ref())
-            else {
-                continue;
-            };
-            mark = Some(found);
-            let name = power.period_on(map.as_of).map_or(&power.name, |p| &p.name);
-            let name = s.tr(name);
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-        if let Some(mark) = mark {
-            let power = names.join("/");
-            explained.push(s.fill("key_mark", &[("mark", mark), ("power", &power)]));
-        }
-    }
-    let label = explained.join(&s.plain("list_comma"));
-    (!label.is_empty()).then(|| Entry::new(Swatch::Marks, label))
 }
 
 /// Adds a full stop (the language's) unless the text already ends a sentence.
@@ -208,8 +180,6 @@ impl Key {
         if !map.places.is_empty() {
             lines.push(Entry::new(Swatch::Place, s.plain("key_town")));
         }
-        // With the names of the period: whose each mark after a name is.
-        lines.extend(marks_entry(std::slice::from_ref(map)));
 
         // Once the agreement in force has lapsed (a year after the lapse), what it said no
         // longer describes the map: only how it ended does.
@@ -271,10 +241,7 @@ impl Key {
         let mut lines: Vec<Entry> = Vec::new();
         for map in maps {
             for entry in map.key.sections.iter().flat_map(|s| &s.entries) {
-                if matches!(
-                    entry.swatch,
-                    Swatch::Area(_) | Swatch::TreatyLine(_) | Swatch::Marks
-                ) {
+                if matches!(entry.swatch, Swatch::Area(_) | Swatch::TreatyLine(_)) {
                     continue;
                 }
                 match others.iter_mut().find(|e| e.swatch == entry.swatch) {
@@ -299,7 +266,6 @@ impl Key {
             }
         }
         lines.extend(others);
-        lines.extend(marks_entry(maps));
         Key {
             sections: vec![
                 Section {

@@ -239,8 +239,6 @@ fn swatch_items(swatch: &Swatch, b: PixelBox, u: f64, colours: &Palette) -> Vec<
             fill: palette::INK,
             stroke: Some((palette::PAPER, 1.0 * u)),
         }],
-        // The label is its own sample.
-        Swatch::Marks => Vec::new(),
         Swatch::Water => vec![
             Item::Rect {
                 rect: b,
