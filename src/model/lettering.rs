@@ -1,16 +1,20 @@
 //! Lettering for black-and-white maps: without colour, a hatch direction alone makes the reader
 //! decode the key, so every area a power holds also carries the power's mark after its name
-//! ("KOREA (J)"), and the key says once whose each mark is.
+//! ("KOREA (J)"), and the key's entries of that power start with it ("(J) Japanese sphere of
+//! special interests"), which says once whose each mark is.
 
 use super::strings::Strings;
 use super::RegionView;
 use crate::data::treaties::Power;
 use crate::data::Dataset;
 
-/// The mark of `power` as the language writes it, brackets included: "(J)", "（日）".
-pub(super) fn mark_of(power: &Power, strings: &Strings) -> String {
+/// The mark of `power` as the language writes it, brackets included: "(J)", "（日）"; in capitals,
+/// as the names it follows, so the key prints it as the map does.
+fn mark_of(power: &Power, strings: &Strings) -> String {
     let english = power.mark();
-    strings.fill("mark", &[("letters", strings.tr(&english))])
+    strings
+        .fill("mark", &[("letters", strings.tr(&english))])
+        .to_uppercase()
 }
 
 /// Adds its holder's mark to the map name of every region a power holds, claims or occupies,
