@@ -139,7 +139,8 @@ pub struct Cli {
     cmyk: bool,
 
     /// colour (powers by colour, status by tint) or mono (black and white: status by grey,
-    /// powers by pattern, for journals printed without colour)
+    /// powers by pattern and by a mark after each name, KOREA (J), for journals printed
+    /// without colour)
     #[arg(long, value_name = "STYLE", default_value = "colour")]
     style: StyleArg,
 
@@ -226,7 +227,7 @@ enum StyleArg {
     /// Powers by colour, status by tint
     #[value(alias = "color")]
     Colour,
-    /// Black and white: status by grey, powers by pattern
+    /// Black and white: status by grey, powers by pattern and by the mark after each name
     Mono,
 }
 

@@ -76,7 +76,9 @@ pub(crate) struct Key {
 }
 
 /// Area entries for the regions of one or more maps: per power (in treaty order) one entry per
-/// look, naming every status shown with it; then undefined and unclaimed land.
+/// look, naming every status shown with it; then undefined and unclaimed land. In black and
+/// white a power's entries start with the mark its areas carry on the map, which says once what
+/// the mark means: "(J) Japanese sphere of special interests", "(R) Russian/Soviet territory".
 fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
     let Some(first) = maps.first() else {
         return Vec::new();
@@ -103,6 +105,10 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
             }
         }
         let ramp = first.palette.ramp(index, power.color.as_deref());
+        // The mark a power keeps through its periods; its entries name it by their adjectives.
+        let mark = states()
+            .filter(|r| r.power.is_some_and(|p| p.id == power.id))
+            .find_map(|r| r.mark.as_deref());
         for (look, (statuses, adjectives)) in looks {
             let names: Vec<String> = statuses.iter().map(|&st| s.status(st)).collect();
             let style = AreaStyle::of_look(&first.palette, Some((index, ramp)), look);
@@ -118,7 +124,11 @@ fn area_entries(maps: &[TreatyMap<'_>]) -> Vec<Entry> {
                     ("status", &s.list(&names, "list_or")),
                 ],
             );
-            areas.push(Entry::new(Swatch::Area(style), format!("{label}{lapsed}")));
+            let mut label = format!("{label}{lapsed}");
+            if let Some(mark) = mark {
+                label = s.fill("key_mark", &[("mark", mark), ("text", &label)]);
+            }
+            areas.push(Entry::new(Swatch::Area(style), label));
         }
     }
     if states().any(|r| r.status == Some(Status::Undefined)) {

@@ -7,6 +7,7 @@
 //! never looks back into the dataset.
 
 pub(crate) mod key;
+mod lettering;
 pub(crate) mod palette;
 pub(crate) mod strings;
 mod texts;
@@ -32,8 +33,11 @@ pub(crate) struct RegionView<'a> {
     pub id: &'a str,
     /// Full name.
     pub name: &'a str,
-    /// The name as printed on the map (short form, upper case).
+    /// The name as printed on the map (short form, upper case; in black and white with its
+    /// holder's mark).
     pub map_label: String,
+    /// The holder's mark added to `map_label` ("(J)"); only in black and white.
+    pub mark: Option<String>,
     /// Sphere or context.
     pub role: Role,
     /// Who holds it; `None` outside the spheres or where undefined.
@@ -296,6 +300,7 @@ impl<'a> TreatyMap<'a> {
                     id: &region.id,
                     name,
                     map_label: label.to_uppercase(),
+                    mark: None,
                     role: region.role,
                     power,
                     // A lapsed area is named as when it was made: a Russian, not a Soviet, sphere.
@@ -320,6 +325,9 @@ impl<'a> TreatyMap<'a> {
             })
             .collect();
         join_unions(&mut regions, dataset, as_of, lang);
+        if style == Style::Mono {
+            lettering::letter(&mut regions, dataset, strings);
+        }
 
         let year_note = treaties.year_note(year);
         let year_lines = year_note.map_or(&[][..], |y| y.lines.as_slice());

@@ -70,21 +70,69 @@ fn every_language_lays_out_every_year() {
     }
 }
 
+/// Region names of the Russian maps of 1907 and 1912 that the thumbnail or the 4:3 slide
+/// places in colour but not in black and white, with their marks.
+const OPEN_IN_RUSSIAN: [&str; 4] = [
+    "ПОЛОСА ОТЧУЖДЕНИЯ КВЖД (Р)",
+    "УРЯНХАЙСКИЙ КРАЙ (Р)",
+    "КВАНТУНСКАЯ ОБЛАСТЬ (Я)",
+    "ЮЖНЫЙ САХАЛИН (Я)",
+];
+
+/// Every preset in colour and in black and white, whose names carry their holders' marks: the
+/// longer names take no main town's or region's place that the colour map gives it.
 #[test]
 fn every_language_lays_out_every_preset() {
+    use crate::options::Style;
     let data = Dataset::embedded().unwrap();
+    let mut lost = Vec::new();
     for lang in Lang::ALL {
         for year in [1907, 1912] {
-            let map =
-                TreatyMap::for_year_in(&data, year, lang, crate::options::Style::Colour).unwrap();
+            let colour = TreatyMap::for_year_in(&data, year, lang, Style::Colour).unwrap();
+            let mono = TreatyMap::for_year_in(&data, year, lang, Style::Mono).unwrap();
             for preset in PRESETS {
                 let page = options(preset, lang);
-                let scene = Scene::for_map(&map, &map.key, &page);
-                let what = format!("{} {year} {preset:?}", lang.code());
-                scene
-                    .check_glyphs()
-                    .unwrap_or_else(|e| panic!("{what}: {e}"));
-                assert_laid_out(&scene, &what);
+                let scenes = [&colour, &mono].map(|map| Scene::for_map(map, &map.key, &page));
+                for (scene, style) in scenes.iter().zip([Style::Colour, Style::Mono]) {
+                    let what = format!("{} {year} {style:?} {preset:?}", lang.code());
+                    scene
+                        .check_glyphs()
+                        .unwrap_or_else(|e| panic!("{what}: {e}"));
+                    assert_laid_out(scene, &what);
+                }
+                // Nor is the Russian column compared: its map is already cramped, and there the
+                // marked names push out main towns (Harbin, Vladivostok): left open too.
+                if preset == Some(Preset::Column) && lang == Lang::Ru {
+                    continue;
+                }
+                let placed_in_colour =
+                    |name: &str| !scenes[0].dropped_labels.iter().any(|d| d == name);
+                let towns = colour
+                    .places
+                    .iter()
+                    .filter(|p| p.rank == 1)
+                    .map(|p| &p.name);
+                let regions = colour.regions.iter().zip(&mono.regions);
+                for dropped in &scenes[1].dropped_labels {
+                    let was = towns
+                        .clone()
+                        .find(|t| *t == dropped)
+                        .map(String::as_str)
+                        .or_else(|| {
+                            regions
+                                .clone()
+                                .find(|(_, m)| &m.map_label == dropped)
+                                .map(|(c, _)| c.map_label.as_str())
+                        });
+                    // Left open: Russian names are the longest, and on the smallest pages four
+                    // find no place once marked (the placement of names could make room).
+                    let open = lang == Lang::Ru
+                        && matches!(preset, Some(Preset::Thumbnail | Preset::Slide4x3))
+                        && OPEN_IN_RUSSIAN.contains(&dropped.as_str());
+                    if !open && was.is_some_and(placed_in_colour) {
+                        lost.push(format!("{} {year} {preset:?}: '{dropped}'", lang.code()));
+                    }
+                }
             }
         }
         let maps: Vec<_> = [1907, 1910, 1912, 1916]
@@ -96,6 +144,10 @@ fn every_language_lays_out_every_preset() {
         let overview = Scene::overview(&maps, &options(None, lang));
         overview.check_glyphs().unwrap();
     }
+    assert!(
+        lost.is_empty(),
+        "dropped in black and white only: {lost:#?}"
+    );
 }
 
 /// Every text of a strings file, keys of the `[data]` table excepted (they are English).

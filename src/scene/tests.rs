@@ -245,14 +245,21 @@ fn check_page(name: &str, s: &Scene, min: f64) {
     }
 }
 
-/// Issue 10: the print-grade layout on every page, for 1907, 1912 and the overview.
+/// Issue 10: the print-grade layout on every page, for 1907, 1912 (in colour and in black and
+/// white, whose names are longer by their holders' marks) and the overview.
 #[test]
 fn issue10_every_page_lays_out_cleanly() {
+    use crate::options::{Lang, Style};
     let data = Dataset::embedded().unwrap();
     let maps: Vec<TreatyMap> = data
         .agreement_years()
         .into_iter()
         .map(|y| TreatyMap::for_year(&data, y).unwrap())
+        .collect();
+    let mono: Vec<TreatyMap> = data
+        .agreement_years()
+        .into_iter()
+        .map(|y| TreatyMap::for_year_in(&data, y, Lang::En, Style::Mono).unwrap())
         .collect();
     for (name, options) in pages() {
         let t = typescale::TypeScale::for_page(&options);
@@ -260,9 +267,13 @@ fn issue10_every_page_lays_out_cleanly() {
             t.region > t.place[0],
             "{name}: region names larger than towns"
         );
-        for map in maps.iter().filter(|m| m.year == 1907 || m.year == 1912) {
+        let pages = maps
+            .iter()
+            .chain(&mono)
+            .filter(|m| m.year == 1907 || m.year == 1912);
+        for map in pages {
             let s = Scene::for_map(map, &map.key, &options);
-            let label = format!("{name} {}", map.year);
+            let label = format!("{name} {} {:?}", map.year, map.palette.style);
             check_page(&label, &s, t.min);
             // Every main town with a dot on the map is named, on every page; so is every region
             // the agreements assign (inside it or in a callout).
@@ -290,8 +301,10 @@ fn issue10_every_page_lays_out_cleanly() {
                 );
             }
         }
-        let overview = Scene::overview(&maps, &options);
-        check_page(&format!("{name} overview"), &overview, t.min);
+        for (style, maps) in [("colour", &maps), ("mono", &mono)] {
+            let overview = Scene::overview(maps, &options);
+            check_page(&format!("{name} {style} overview"), &overview, t.min);
+        }
     }
 }
 

@@ -150,6 +150,9 @@ pub struct Power {
     pub name: String,
     /// Adjective for the legend, e.g. "Japanese".
     pub adjective: String,
+    /// The letters black-and-white maps add to the names of the power's areas, e.g. "J" for
+    /// "KOREA (J)"; without it, the first letter of the name.
+    pub mark: Option<String>,
     /// Optional fill colour `#rrggbb`; otherwise one is taken from the palette.
     pub color: Option<String>,
     /// The region that is the power's own land (e.g. `russian_empire`), named after the power
@@ -236,6 +239,20 @@ impl Power {
         self.periods
             .iter()
             .find(|p| p.from.is_none_or(|f| day >= f) && p.until.is_none_or(|u| day < u))
+    }
+
+    /// The power's mark in English (see `mark`): one for every period, since a reader matches
+    /// it with the key of the same map.
+    pub fn mark(&self) -> String {
+        match &self.mark {
+            Some(mark) => mark.clone(),
+            None => self
+                .name
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .collect(),
+        }
     }
 
     /// The adjective in use on `day`: "Russian" in 1912, "Soviet" in 1930.

@@ -269,6 +269,17 @@ impl Treaties {
             if !power_ids.insert(power.id.as_str()) {
                 return Err(invalid(format!("power '{}' is defined twice", power.id)));
             }
+            if let Some(mark) = &power.mark {
+                // Short letters, or the names they follow would no longer fit the map.
+                let letters = mark.chars().count();
+                if !(1..=4).contains(&letters) || !mark.chars().all(char::is_alphanumeric) {
+                    return Err(invalid(format!(
+                        "power '{}': mark '{}' must be one to four letters",
+                        power.id,
+                        printable(mark)
+                    )));
+                }
+            }
             if let Some(color) = &power.color {
                 crate::color::Rgb::parse_hex(color).ok_or_else(|| {
                     invalid(format!(

@@ -180,6 +180,14 @@ fn unions_and_the_lapse_are_checked() {
             "names 'X' and 'Y' overlap",
         ),
         (
+            "[[powers]]\nid = \"b\"\nname = \"B\"\nadjective = \"B\"\nmark = \"(B)\"\n",
+            "mark '(B)' must be one to four letters",
+        ),
+        (
+            "[[powers]]\nid = \"b\"\nname = \"B\"\nadjective = \"B\"\nmark = \"\"\n",
+            "mark '' must be one to four letters",
+        ),
+        (
             "[[events]]\ndate = 1910-01-01\nregion = \"a\"\npower = \"a\"\nstatus = \"outside\"\n",
             "is 'outside' but names power 'a'",
         ),
@@ -205,4 +213,17 @@ fn powers_are_named_by_period() {
         "between two periods, the power's own name"
     );
     assert_eq!(on(1912), "New");
+}
+
+#[test]
+fn a_power_without_a_mark_is_marked_by_its_initial() {
+    let text = MINIMAL.replace("name = \"A\"", "name = \"árva\"");
+    let t = Treaties::from_toml_str(&text, "t.toml").unwrap();
+    assert_eq!(t.power("a").unwrap().mark(), "Á");
+    let marked = MINIMAL.replace(
+        "adjective = \"A-ish\"",
+        "adjective = \"A-ish\"\nmark = \"US\"",
+    );
+    let t = Treaties::from_toml_str(&marked, "t.toml").unwrap();
+    assert_eq!(t.power("a").unwrap().mark(), "US");
 }
