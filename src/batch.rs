@@ -353,7 +353,13 @@ fn run_in(
         .collect::<Result<Vec<_>>>()?;
     let options = &request.options;
     let timeline = if request.timeline {
-        Some(Timeline::new(maps.len(), options.width, options.height)?)
+        // Frames as tall as the tallest page (a one-column page grows with its key).
+        let height = maps
+            .iter()
+            .map(|m| Scene::page_for(m, &m.key, options).height)
+            .max()
+            .unwrap_or(options.height);
+        Some(Timeline::new(maps.len(), options.width, height)?)
     } else {
         None
     };
@@ -430,7 +436,7 @@ fn year(
         };
         let bytes = match (format, &scene) {
             (Format::Png, Some(scene)) => {
-                let (w, h) = options.png_size();
+                let (w, h) = options.png_size_of(scene.width, scene.height);
                 match timeline.filter(|t| t.size() == (w, h)) {
                     Some(timeline) => {
                         framed = true;

@@ -91,7 +91,7 @@ pub struct Cli {
     format: Vec<FormatArg>,
 
     /// Size, type and layout for a use: slide (1920×1080, large labels), slide-4x3
-    /// (1600×1200), article (170 × 120 mm at 300 dpi), column (85 × 140 mm), thumbnail (640×360)
+    /// (1600×1200), article (170 × 120 mm at 300 dpi), column (85 × 140 mm, taller for a long key), thumbnail (640×360)
     #[arg(long, value_name = "PRESET")]
     preset: Option<Preset>,
 
@@ -249,7 +249,7 @@ enum Preset {
     Slide4x3,
     /// 170 × 120 mm at 300 dpi, print type (6 pt and up)
     Article,
-    /// 85 × 140 mm at 300 dpi: a one-column print figure
+    /// 85 × 140 mm at 300 dpi: a one-column print figure (taller, up to 230 mm, for a long key)
     Column,
     /// 640 × 360, main names only, no key
     Thumbnail,

@@ -154,6 +154,10 @@ pub struct MapOptions {
     pub cmyk: bool,
     /// The language of every text on the page.
     pub lang: Lang,
+    /// The tallest the page may grow to, in px, where its key would otherwise leave the map
+    /// narrower than the page (the one-column print preset: a journal fixes a figure's width,
+    /// not its height, and a longer language needs a taller key); `None` keeps the height.
+    pub grow_to: Option<u32>,
 }
 
 impl Default for MapOptions {
@@ -171,6 +175,7 @@ impl Default for MapOptions {
             svg_text: SvgText::Embedded,
             cmyk: false,
             lang: Lang::En,
+            grow_to: None,
         }
     }
 }
@@ -222,7 +227,11 @@ impl MapOptions {
             Some(Preset::Slide4x3) => screen(1600, 1200, Page::Slide),
             Some(Preset::Thumbnail) => screen(640, 360, Page::Thumbnail),
             Some(Preset::Article) => printed((170.0, 120.0))?,
-            Some(Preset::Column) => printed((85.0, 140.0))?,
+            // As tall as a journal's page at most.
+            Some(Preset::Column) => MapOptions {
+                grow_to: Some(printed((85.0, 230.0))?.height),
+                ..printed((85.0, 140.0))?
+            },
         })
     }
 
@@ -268,8 +277,14 @@ impl MapOptions {
 
     /// Pixel size of the PNG.
     pub fn png_size(&self) -> (u32, u32) {
-        let px = |v: u32| (f64::from(v) * self.png_scale).round().max(1.0) as u32;
-        (px(self.width), px(self.height))
+        self.png_size_of(f64::from(self.width), f64::from(self.height))
+    }
+
+    /// Pixel size of the PNG of a page of `width` × `height` canvas px (a page that grew, see
+    /// [`MapOptions::grow_to`]).
+    pub fn png_size_of(&self, width: f64, height: f64) -> (u32, u32) {
+        let px = |v: f64| (v * self.png_scale).round().max(1.0) as u32;
+        (px(width), px(height))
     }
 
     /// Checks the page size, type scale, PNG size and extent.

@@ -124,7 +124,14 @@ impl Timeline {
     /// Paints `scene` as frame `index`.
     pub(crate) fn add_scene(&self, index: usize, scene: &Scene) -> Result<()> {
         let (w, h) = self.size();
-        let pixmap = super::png::rasterise(scene, w, h)?;
+        let mut pixmap = super::png::rasterise(scene, w, h)?;
+        // Under a page shorter than the frame: paper.
+        let paper = crate::model::palette::PAPER;
+        for pixel in pixmap.data_mut().chunks_exact_mut(4) {
+            if pixel[3] == 0 {
+                pixel.copy_from_slice(&[paper.0, paper.1, paper.2, 255]);
+            }
+        }
         self.add_painted(index, std::slice::from_ref(&pixmap))
     }
 

@@ -43,7 +43,7 @@ pub(crate) fn paint(
         Format::Svg => Ok(svg::to_svg(scene, options.svg_text)?.into_bytes()),
         Format::Pdf => pdf::to_pdf(scene, options.cmyk),
         Format::Png => {
-            let (w, h) = options.png_size();
+            let (w, h) = options.png_size_of(scene.width, scene.height);
             png::scene_to_png(scene, w, h, cores)
         }
         Format::GeoJson | Format::Html => Err(Error::Usage(format!(

@@ -328,6 +328,7 @@ impl Scene {
         least: layout::Room,
     ) -> Scene {
         let _cjk = text::set_cjk(options.lang);
+        let options = &Scene::grown(map, key, options, least);
         let (layout, t, credit) = Scene::frame_of(map, key, options, least);
         let mut scene = Scene::blank(options, map.texts.title.clone(), credit);
         scene.room = layout.room;
@@ -337,6 +338,38 @@ impl Scene {
         legend::draw(&mut scene, key, &layout);
         layout.draw_credit(&mut scene);
         scene
+    }
+
+    /// The page a map is laid out on: `options` with the height it grows to.
+    pub fn page_for(map: &TreatyMap<'_>, key: &Key, options: &MapOptions) -> MapOptions {
+        let _cjk = text::set_cjk(options.lang);
+        Scene::grown(map, key, options, layout::Room::default())
+    }
+
+    /// The page made taller, in steps of 4 % up to [`MapOptions::grow_to`], until its map
+    /// takes four fifths of its width (a long key under the map leaves it narrower).
+    fn grown(
+        map: &TreatyMap<'_>,
+        key: &Key,
+        options: &MapOptions,
+        least: layout::Room,
+    ) -> MapOptions {
+        let mut page = *options;
+        let Some(tallest) = options.grow_to else {
+            return page;
+        };
+        while page.height < tallest {
+            let (layout, _, _) = Scene::frame_of(map, key, &page, least);
+            if layout.frame.width >= 0.8 * f64::from(page.width) {
+                break;
+            }
+            let height = ((f64::from(page.height) * 1.04).round() as u32).min(tallest);
+            page.print_size_mm = page
+                .print_size_mm
+                .map(|(w, _)| (w, w * f64::from(height) / f64::from(page.width)));
+            page.height = height;
+        }
+        page
     }
 
     /// Where [`Scene::for_map_within`] puts the map: the page's layout, the lon/lat → pixel

@@ -191,16 +191,16 @@ pub(super) fn label_region(
     if context {
         return None;
     }
-    // The name beside the region, in its own ink on a halo, with a leader line.
-    let callout_size = sizes[0];
+    // The name beside the region, in its own ink on a halo, with a leader line: at the page's
+    // size in one, two or three lines, else smaller.
     let color = state.ink;
     Some(Callout {
         id: state.id.to_string(),
         name,
         outline: coarse,
         anchor,
-        settings,
-        size: callout_size,
+        size: sizes[0],
+        layouts,
         color,
     })
 }
@@ -220,12 +220,14 @@ pub(super) struct Callout {
     name: String,
     outline: Polygon<f64>,
     anchor: Px,
-    settings: Vec<Vec<String>>,
+    /// The page's size for region names.
     size: f64,
+    /// Ways to set the name (lines and size), the preferred first.
+    layouts: Vec<(Vec<String>, f64)>,
     color: crate::color::Rgb,
 }
 
-/// Where a callout would go: its cost, box, leader start and line setting.
+/// Where a callout would go: its cost, box, leader start and layout.
 type Plan = (f64, Placement, Px, usize);
 
 /// Places the pending callouts, the cheapest first: each round every name still waiting finds
@@ -242,14 +244,16 @@ pub(super) fn place_callouts(
 ) {
     let plan = |c: &Callout, occupied: &Occupied| {
         let shapes: Vec<(f64, f64)> = c
-            .settings
+            .layouts
             .iter()
-            .map(|lines| {
-                let b = union_of(&stack(lines, (0.0, 0.0), c.size, c.color));
+            .map(|(lines, size)| {
+                let b = union_of(&stack(lines, (0.0, 0.0), *size, c.color));
                 (b.x1 - b.x0, b.y1 - b.y0)
             })
             .collect();
-        nearest_callout(c, &shapes, u, frame, occupied, neighbours)
+        // Farther out only where nothing near is free: a long leader is better than no name.
+        nearest_callout(c, &shapes, 14, u, frame, occupied, neighbours)
+            .or_else(|| nearest_callout(c, &shapes, 40, u, frame, occupied, neighbours))
     };
     let mut plans: Vec<Option<Plan>> = pending.iter().map(|c| plan(c, occupied)).collect();
     while !pending.is_empty() {
@@ -266,14 +270,15 @@ pub(super) fn place_callouts(
             return;
         };
         let c = pending.remove(i);
-        let Some((_, p, from, setting)) = plans.remove(i) else {
+        let Some((_, p, from, layout)) = plans.remove(i) else {
             continue;
         };
         let centre = (
             (p.bounds.x0 + p.bounds.x1) / 2.0,
             (p.bounds.y0 + p.bounds.y1) / 2.0,
         );
-        let items = stack(&c.settings[setting], centre, c.size, c.color);
+        let (lines, size) = &c.layouts[layout];
+        let items = stack(lines, centre, *size, c.color);
         occupied.add(p.bounds.grown(2.0 * u));
         let group = scene.group(
             LayerId::Labels,
@@ -297,13 +302,14 @@ pub(super) fn place_callouts(
 }
 
 /// The callout box nearest its region: candidates beside points spread along the outline, in
-/// every slot and a few steps outward, searched in order of distance. A box that covers another
+/// every slot and `rings` steps outward, searched in order of distance. A box that covers another
 /// region the agreements assign, or sits on a treaty line, counts as farther (a name over another
 /// sphere would seem to name it), so a near box wins only where it is clear. Returns the box and
 /// the point inside the region its leader line starts from.
 fn nearest_callout(
     callout: &Callout,
     shapes: &[(f64, f64)],
+    rings: u32,
     u: f64,
     frame: &PixelBox,
     occupied: &Occupied,
@@ -317,10 +323,11 @@ fn nearest_callout(
         .into_iter()
         .map(|p| snapped(p, 2.0 * u));
     for point in points.chain([anchor]) {
-        for ring in 0..14 {
+        for ring in 0..rings {
             let gap = 3.0 * u + f64::from(ring) * step;
             for (setting, &(w, h)) in shapes.iter().enumerate() {
-                // One line reads best: each further line counts as a step farther. A name by
+                // One line at full size reads best: each further line or smaller size counts as
+                // a step farther. A name by
                 // the body of its region reads better than one by a far tip of it.
                 let from_body = (point.0 - anchor.0).hypot(point.1 - anchor.1);
                 let distance = gap + setting as f64 * step + from_body;

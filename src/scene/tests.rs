@@ -380,3 +380,39 @@ fn land_of_several_countries_is_never_named() {
         );
     }
 }
+
+/// Issue 10: a one-column page keeps its width and grows taller where a longer key would leave
+/// the map narrower than the page (Russian in black and white), and no taller than a journal's
+/// page; the English page keeps its 85 × 140 mm.
+#[test]
+fn a_column_page_grows_for_its_key_not_its_map() {
+    use crate::options::{Lang, Preset, Style};
+    let data = Dataset::embedded().unwrap();
+    let column = MapOptions::for_preset(Some(Preset::Column), None).unwrap();
+    let english = TreatyMap::for_year(&data, 1907).unwrap();
+    let page = Scene::page_for(&english, &english.key, &column);
+    assert_eq!(page.print_size_mm, Some((85.0, 140.0)));
+    let options = MapOptions {
+        lang: Lang::Ru,
+        ..column
+    };
+    let russian = TreatyMap::for_year_in(&data, 1907, Lang::Ru, Style::Mono).unwrap();
+    let scene = Scene::for_map(&russian, &russian.key, &options);
+    let (width_mm, height_mm) = scene.print_size_mm.unwrap();
+    assert_eq!(width_mm, 85.0);
+    assert!(height_mm > 140.0 && height_mm <= 230.0, "{height_mm} mm");
+    assert_eq!(
+        scene.height,
+        f64::from(Scene::page_for(&russian, &russian.key, &options).height)
+    );
+    let frame = scene
+        .layer(LayerId::Frame)
+        .groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .find_map(|i| match i {
+            Item::Rect { rect, .. } => Some(rect.width),
+            _ => None,
+        });
+    assert!(frame.is_some_and(|w| w >= 0.8 * scene.width), "{frame:?}");
+}
