@@ -122,8 +122,7 @@ pub(super) fn draw(
     for (i, pieces) in treaty_paths {
         label_line(scene, &map.lines[*i], pieces, &frame, occupied, ts.tag, u);
     }
-    // Sphere regions in pixels, to a pixel and a half (a callout is tested against them many
-    // times): a callout must not sit over or by another one.
+    // Sphere regions in pixels, to a few pixels (a callout is tested against them many times): a callout must not sit over or by another one.
     let spheres: Vec<(&str, Vec<BoxedPart>)> = region_pixels
         .iter()
         .filter(|(i, _)| map.regions[*i].role == Role::Sphere)
@@ -132,7 +131,7 @@ pub(super) fn draw(
                 .visible
                 .iter()
                 .filter_map(|part| {
-                    let coarse = geo::SimplifyVw::simplify_vw(part, 2.25 * u * u);
+                    let coarse = geo::SimplifyVw::simplify_vw(part, 9.0 * u * u);
                     Some((coarse.bounding_rect()?, coarse))
                 })
                 .collect();

@@ -112,7 +112,7 @@ pub(super) fn label_region(
         return None;
     }
     // Placement works on a coarser outline: labels need pixels, not every vertex.
-    let coarse = coarsen(largest, 1.5 * u);
+    let coarse = coarsen(largest, 2.0 * u);
     let snap = |p: Px| snapped(p, 2.0 * u);
     let anchor = snap(
         polylabel::polylabel(&coarse, &(8.0 * u))
@@ -162,7 +162,18 @@ pub(super) fn label_region(
             b.inside(frame) && occupied.is_free(&b) && box_inside_polygon(&core, &coarse)
         })
     };
-    let grid: Vec<Px> = grid_anchors(&coarse).into_iter().map(snap).collect();
+    // The grid only where the pole of the region does not take the name (most regions).
+    let grid = std::cell::OnceCell::new();
+    let grid_points = || {
+        grid.get_or_init(|| {
+            grid_anchors(&coarse)
+                .into_iter()
+                .map(snap)
+                .collect::<Vec<Px>>()
+        })
+        .iter()
+        .copied()
+    };
     // Paper-coloured names (on the darkest fills) must stay wholly inside: over a light
     // neighbour they could not be read.
     let slacks: &[f64] = if color == palette::PAPER {
@@ -173,7 +184,7 @@ pub(super) fn label_region(
     let inside = slacks.iter().find_map(|&slack| {
         layouts.iter().find_map(|(lines, s)| {
             std::iter::once(anchor)
-                .chain(grid.iter().copied())
+                .chain(std::iter::once(()).flat_map(|()| grid_points()))
                 .map(|a| stack(lines, a, *s, color))
                 .find(|items| fits(items, slack))
         })
@@ -252,7 +263,7 @@ pub(super) fn place_callouts(
             })
             .collect();
         // Farther out only where nothing near is free: a long leader is better than no name.
-        nearest_callout(c, &shapes, 14, u, frame, occupied, neighbours)
+        nearest_callout(c, &shapes, 6, u, frame, occupied, neighbours)
             .or_else(|| nearest_callout(c, &shapes, 40, u, frame, occupied, neighbours))
     };
     let mut plans: Vec<Option<Plan>> = pending.iter().map(|c| plan(c, occupied)).collect();
@@ -318,28 +329,35 @@ fn nearest_callout(
     let over_other_region = |b: &Bounds| (neighbours.over)(&callout.id, b);
     let (outline, anchor, size) = (&callout.outline, callout.anchor, callout.size);
     let step = 0.9 * size;
-    let mut candidates: Vec<(f64, Placement, Px, usize)> = Vec::new();
-    let points = along(outline.exterior(), 48)
+    let points: Vec<(Px, f64)> = along(outline.exterior(), 48)
         .into_iter()
-        .map(|p| snapped(p, 2.0 * u));
-    for point in points.chain([anchor]) {
+        .map(|p| snapped(p, 2.0 * u))
+        .chain([anchor])
+        .map(|p| (p, (p.0 - anchor.0).hypot(p.1 - anchor.1)))
+        .collect();
+    // Each (point, step out, layout) is one distance for its eight slots: sorted once, the slots
+    // made only as the search reaches them. One line at full size reads best: each further line
+    // or smaller size counts as a step farther; a name by the body of its region reads better
+    // than one by a far tip of it.
+    let mut tries: Vec<(f64, usize, u32, usize)> = Vec::with_capacity(points.len() * 14 * 9);
+    for (i, &(_, from_body)) in points.iter().enumerate() {
         for ring in 0..rings {
             let gap = 3.0 * u + f64::from(ring) * step;
-            for (setting, &(w, h)) in shapes.iter().enumerate() {
-                // One line at full size reads best: each further line or smaller size counts as
-                // a step farther. A name by
-                // the body of its region reads better than one by a far tip of it.
-                let from_body = (point.0 - anchor.0).hypot(point.1 - anchor.1);
-                let distance = gap + setting as f64 * step + from_body;
-                for &slot in &SLOTS {
-                    let c = labels::candidate(point, slot, w, h * 0.7, h * 0.3, gap);
-                    candidates.push((distance, c, point, setting));
-                }
+            for layout in 0..shapes.len() {
+                tries.push((gap + layout as f64 * step + from_body, i, ring, layout));
             }
         }
     }
-    candidates.sort_by(|a, b| a.0.total_cmp(&b.0));
+    tries.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut best: Option<Plan> = None;
+    let candidates = tries.into_iter().flat_map(|(distance, i, ring, layout)| {
+        let (point, (w, h)) = (points[i].0, shapes[layout]);
+        let gap = 3.0 * u + f64::from(ring) * step;
+        SLOTS.iter().map(move |&slot| {
+            let c = labels::candidate(point, slot, w, h * 0.7, h * 0.3, gap);
+            (distance, c, point, layout)
+        })
+    });
     for (distance, c, point, setting) in candidates {
         if best.as_ref().is_some_and(|b| distance >= b.0) {
             break;
@@ -485,7 +503,7 @@ fn coarsen(polygon: &Polygon<f64>, step: f64) -> Polygon<f64> {
 /// Further label centres: points of a 20 × 20 grid that lie inside, deepest first (a fine grid
 /// finds the gaps between the dots of a crowded region).
 fn grid_anchors(polygon: &Polygon<f64>) -> Vec<Px> {
-    use geo::{BoundingRect, Contains, Distance, Euclidean};
+    use geo::{BoundingRect, Contains};
     let Some(b) = polygon.bounding_rect() else {
         return Vec::new();
     };
@@ -497,13 +515,35 @@ fn grid_anchors(polygon: &Polygon<f64>) -> Vec<Px> {
                 b.min().y + b.height() * f64::from(j) / 20.0,
             );
             if polygon.contains(&p) {
-                let depth = Euclidean.distance(&p, polygon.exterior());
-                inside.push((depth, (p.x(), p.y())));
+                inside.push((
+                    depth_squared((p.x(), p.y()), polygon.exterior()),
+                    (p.x(), p.y()),
+                ));
             }
         }
     }
     inside.sort_by(|a, b| b.0.total_cmp(&a.0));
     inside.into_iter().map(|(_, p)| p).collect()
+}
+
+/// The squared distance from a point to the nearest segment of a ring (no square roots: it
+/// only orders points).
+fn depth_squared(p: Px, ring: &LineString<f64>) -> f64 {
+    ring.0
+        .windows(2)
+        .map(|s| {
+            let (a, b) = ((s[0].x, s[0].y), (s[1].x, s[1].y));
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+            let len2 = dx * dx + dy * dy;
+            let t = if len2 > 0.0 {
+                (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            let (x, y) = (a.0 + t * dx - p.0, a.1 + t * dy - p.1);
+            x * x + y * y
+        })
+        .fold(f64::INFINITY, f64::min)
 }
 
 /// Whether a box lies inside a polygon: its centre is inside and no ring crosses it. O(n),
