@@ -68,6 +68,22 @@ fn issue15_northern_sakhalin_occupied_1920_to_1925() {
     assert_eq!(held(1925, ALEXANDROVSK), by("russia", "territory"));
 }
 
+/// Manchukuo is drawn and named as one state from 1 Mar 1932 to the Soviet invasion of 9 Aug
+/// 1945, Jehol (Chengde) in it from 4 Mar 1933; the South Manchuria Railway zone stays apart.
+#[test]
+fn issue15_manchukuo_is_one_named_state_1932_to_1944() {
+    const CHENGDE: (f64, f64) = (117.93, 40.97);
+    let id = |year: i32, (lon, lat): (f64, f64)| Exported::for_year(year).at(lon, lat).id.clone();
+    assert_eq!(id(1931, HARBIN), "cer_zone");
+    for year in [1932, 1935, 1944] {
+        assert_eq!(id(year, HARBIN), "manchukuo", "{year}");
+    }
+    assert_eq!(id(1945, HARBIN), "manchuria_1945");
+    assert_eq!(id(1932, CHENGDE), "jehol");
+    assert_eq!(id(1933, CHENGDE), "manchukuo");
+    assert_eq!(held(1933, CHENGDE), by("japan", "puppet_state"));
+}
+
 #[test]
 fn issue15_harbin_from_the_railway_zone_to_manchukuo() {
     assert_eq!(held(1905, HARBIN), by("russia", "concession_zone"));
