@@ -70,8 +70,9 @@ fn issue15_northern_sakhalin_occupied_1920_to_1925() {
 
 /// Manchukuo is drawn and named as one state from 1 Mar 1932 to the Soviet invasion of 9 Aug
 /// 1945, Jehol (Chengde) in it from 4 Mar 1933; the South Manchuria Railway zone stays apart.
+/// Mengjiang likewise from its union (1 Sept 1939) to its end (19 Aug 1945).
 #[test]
-fn issue15_manchukuo_is_one_named_state_1932_to_1944() {
+fn issue15_manchukuo_and_mengjiang_are_named_states() {
     const CHENGDE: (f64, f64) = (117.93, 40.97);
     let id = |year: i32, (lon, lat): (f64, f64)| Exported::for_year(year).at(lon, lat).id.clone();
     assert_eq!(id(1931, HARBIN), "cer_zone");
@@ -82,6 +83,12 @@ fn issue15_manchukuo_is_one_named_state_1932_to_1944() {
     assert_eq!(id(1932, CHENGDE), "jehol");
     assert_eq!(id(1933, CHENGDE), "manchukuo");
     assert_eq!(held(1933, CHENGDE), by("japan", "puppet_state"));
+    // Mengjiang, one puppet state from 1 Sept 1939 until 19 Aug 1945 (Kalgan its capital).
+    const KALGAN: (f64, f64) = (114.88, 40.82);
+    assert_eq!(id(1938, KALGAN), "west_inner_mongolia");
+    assert_eq!(id(1940, KALGAN), "mengjiang");
+    assert_eq!(held(1940, KALGAN), by("japan", "puppet_state"));
+    assert_ne!(id(1945, KALGAN), "mengjiang");
 }
 
 #[test]
