@@ -199,8 +199,15 @@ impl Geodata {
     pub fn from_text(text: &GeodataText<'_>, check_validity: bool) -> Result<Geodata> {
         let regions = load_layer(text.regions, parse_region)?;
         if check_validity {
-            for r in &regions {
-                crate::data::validity::check_polygons(&r.geometry).map_err(|m| {
+            // Region by region on every core (the check is most of the time of loading detailed
+            // outlines); the first problem in file order is the one reported.
+            use rayon::prelude::*;
+            let verdicts: Vec<std::result::Result<(), String>> = regions
+                .par_iter()
+                .map(|r| crate::data::validity::check_polygons(&r.geometry))
+                .collect();
+            for (r, verdict) in regions.iter().zip(verdicts) {
+                verdict.map_err(|m| {
                     Error::invalid(text.regions.file, format!("region '{}': {m}", r.id))
                 })?;
             }
