@@ -86,21 +86,22 @@ fn num_fine(v: f64) -> String {
 
 pub(super) fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
     let path = path.into_iter();
-    let mut s = String::with_capacity(path.size_hint().0 * 10);
+    // Bytes first, checked as text once: digits, commas and spaces are ASCII.
+    let mut s = Vec::with_capacity(path.size_hint().0 * 10);
     for (i, (x, y)) in path.enumerate() {
         if i > 0 {
-            s.push(' ');
+            s.push(b' ');
         }
         push_integer(&mut s, x);
-        s.push(',');
+        s.push(b',');
         push_integer(&mut s, y);
     }
-    s
+    String::from_utf8(s).unwrap_or_default()
 }
 
 /// Appends `v` in decimal. A map writes tens of thousands of coordinates, and the general
 /// formatting machinery took several times as long per number.
-fn push_integer(s: &mut String, v: i32) {
+fn push_integer(s: &mut Vec<u8>, v: i32) {
     let mut digits = [0u8; 10];
     let mut rest = v.unsigned_abs();
     let mut start = digits.len();
@@ -113,9 +114,9 @@ fn push_integer(s: &mut String, v: i32) {
         }
     }
     if v < 0 {
-        s.push('-');
+        s.push(b'-');
     }
-    s.extend(digits[start..].iter().map(|&d| char::from(d)));
+    s.extend_from_slice(&digits[start..]);
 }
 
 /// An id from data, reduced to characters every SVG tool accepts in an id.
