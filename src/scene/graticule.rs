@@ -3,7 +3,7 @@
 use super::frame::MapTransform;
 use super::labels::Bounds;
 use super::layout::{latitude, longitude};
-use super::text::Face;
+use super::text::{self, Face};
 use super::{clip, text_bounds, Align, Item, LayerId, Scene, TextItem};
 use crate::color::Rgb;
 use crate::model::palette;
@@ -138,10 +138,20 @@ pub(super) fn draw_scale_bar(
     let bar = km * px_per_km;
     let size = small;
     let pad = 8.0 * u;
+    let s = strings(scene.lang);
+    let end_label = s.fill("kilometres", &[("n", &format!("{km:.0}"))]);
+    let scale_at = s.fill("scale_at", &[("latitude", &latitude(lat, scene.lang))]);
+    // Wide enough for the bar with its end figure, and for the note under it (longer in some
+    // languages than the bar).
+    let width = (bar + text::width(&end_label, size, Face::Regular) / 2.0).max(text::width(
+        &scale_at,
+        size,
+        Face::Regular,
+    )) + 2.0 * pad;
     let box_ = PixelBox {
         left: frame.left + 12.0 * u,
         top: frame.bottom() - 12.0 * u - (size * 2.9 + 8.0 * u + 2.0 * pad),
-        width: bar + 2.0 * pad + 30.0 * u,
+        width,
         height: size * 2.9 + 8.0 * u + 2.0 * pad,
     };
     scene.push(
@@ -180,11 +190,7 @@ pub(super) fn draw_scale_bar(
     if bar > 6.0 * size {
         ticks.push((x0 + bar / 2.0, format!("{:.0}", km / 2.0)));
     }
-    let s = strings(scene.lang);
-    ticks.push((
-        x0 + bar,
-        s.fill("kilometres", &[("n", &format!("{km:.0}"))]),
-    ));
+    ticks.push((x0 + bar, end_label));
     for (x, label) in ticks {
         scene.text(
             LayerId::ScaleBar,
@@ -203,7 +209,7 @@ pub(super) fn draw_scale_bar(
     scene.text(
         LayerId::ScaleBar,
         TextItem {
-            text: s.fill("scale_at", &[("latitude", &latitude(lat, scene.lang))]),
+            text: scale_at,
             x: x0,
             baseline: y + 5.0 * u + size * 1.35,
             size,

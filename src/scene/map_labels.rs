@@ -1,6 +1,7 @@
 //! Names on the map, placed without collisions in order of importance: treaty-line tags (beside
-//! their line), region names ([`super::region_labels`]), the main towns, then the other towns.
-//! Lower ranks yield. A label that cannot sit next to its dot moves out along a leader line; a
+//! their line), the main towns by their dots, the spheres' names inside them
+//! ([`super::region_labels`]), the main towns that need a leader line, the names that go out to
+//! callouts, the powers' and neighbours' land, then the other towns. Lower ranks yield. A label that cannot sit next to its dot moves out along a leader line; a
 //! town whose dot coincides with another's shares its dot and its label.
 
 use super::clip::{self, Px};
@@ -8,7 +9,7 @@ use super::frame::MapTransform;
 use super::labels::{self, Bounds, Occupied, Placement, SLOTS};
 use super::layout::{Detail, Layout};
 use super::map::RegionPixels;
-use super::region_labels::label_region;
+use super::region_labels::{label_region, place_callouts, Neighbours};
 use super::text::{self, Face};
 use super::{Align, Feature, Group, Item, LayerId, Scene, TextItem};
 use crate::color::Rgb;
@@ -18,7 +19,7 @@ use crate::projection::fit::PixelBox;
 use geo::{BoundingRect, Contains};
 
 /// A part of a region in pixels, with its bounding box.
-type BoxedPart<'a> = (geo::Rect<f64>, &'a geo::Polygon<f64>);
+type BoxedPart = (geo::Rect<f64>, geo::Polygon<f64>);
 
 /// A town on this page: its dot, the name to print and the size to print it at.
 struct Town<'m> {
@@ -121,8 +122,8 @@ pub(super) fn draw(
     for (i, pieces) in treaty_paths {
         label_line(scene, &map.lines[*i], pieces, &frame, occupied, ts.tag, u);
     }
-    // Sphere regions in pixels: a callout must not sit over another one. Each part keeps its
-    // box, so a sample is tested only against the parts that could hold it.
+    // Sphere regions in pixels, to a pixel and a half (a callout is tested against them many
+    // times): a callout must not sit over or by another one.
     let spheres: Vec<(&str, Vec<BoxedPart>)> = region_pixels
         .iter()
         .filter(|(i, _)| map.regions[*i].role == Role::Sphere)
@@ -130,64 +131,107 @@ pub(super) fn draw(
             let parts = p
                 .visible
                 .iter()
-                .filter_map(|part| Some((part.bounding_rect()?, part)))
+                .filter_map(|part| {
+                    let coarse = geo::SimplifyVw::simplify_vw(part, 2.25 * u * u);
+                    Some((coarse.bounding_rect()?, coarse))
+                })
                 .collect();
             (map.regions[*i].id, parts)
         })
         .collect();
-    for (index, pixels) in region_pixels {
-        let region = &map.regions[*index];
-        // Sampled on a grid over the box: a long name can cover a region between its corners.
-        let over_other = |b: &Bounds| {
-            let samples: Vec<geo::Point<f64>> = (0..=8)
-                .flat_map(|i| {
-                    (0..=2).map(move |j| {
-                        geo::Point::new(
-                            b.x0 + (b.x1 - b.x0) * f64::from(i) / 8.0,
-                            b.y0 + (b.y1 - b.y0) * f64::from(j) / 2.0,
-                        )
-                    })
-                })
-                .collect();
-            spheres
-                .iter()
-                .filter(|(id, _)| *id != region.id)
-                .any(|(_, parts)| {
-                    parts.iter().any(|(bounds, part)| {
-                        let overlaps = bounds.min().x <= b.x1
-                            && bounds.max().x >= b.x0
-                            && bounds.min().y <= b.y1
-                            && bounds.max().y >= b.y0;
-                        overlaps && samples.iter().any(|p| part.contains(p))
-                    })
-                })
-        };
-        label_region(
-            scene,
-            region,
-            pixels,
-            &frame,
-            occupied,
-            ts.region,
-            ts.min,
-            u,
-            &over_other,
-            layout.detail == Detail::Full,
-        );
-    }
     let (main, minor): (Vec<&Town>, Vec<&Town>) =
         towns.iter().partition(|town| town.place.rank == 1);
-    for towns in [main, minor] {
-        // Every town that can sit by its dot does, before any name goes out on a leader line
-        // and takes the room another town needed beside its own dot.
-        let far: Vec<&Town> = towns
+    let (spheres_first, context_last): (Vec<_>, Vec<_>) = region_pixels
+        .iter()
+        .partition(|(index, _)| map.regions[*index].role == Role::Sphere);
+    // The main towns' names beside their dots come before everything: a region's name can find
+    // another place in its region, a town's name belongs by its dot.
+    let main_far: Vec<&Town> = main
+        .into_iter()
+        .filter(|town| !label_town(scene, town, &frame, occupied, u, Reach::Near))
+        .collect();
+    // Then the spheres' names inside their regions; the main towns that found no room by their
+    // dots, on a leader line (they are never dropped); the names that must go out to a callout;
+    // the powers' own land and the neighbours last: their large areas leave them room anywhere.
+    for (round, regions) in [spheres_first, context_last].into_iter().enumerate() {
+        let pending: Vec<_> = regions
             .into_iter()
-            .filter(|town| !label_town(scene, town, &frame, occupied, u, Reach::Near))
+            .filter_map(|(index, pixels)| {
+                let region = &map.regions[*index];
+                label_region(
+                    scene, region, pixels, &frame, occupied, ts.region, ts.min, u,
+                )
+            })
             .collect();
-        for town in far {
-            label_town(scene, town, &frame, occupied, u, Reach::Far);
+        if round == 0 {
+            for town in &main_far {
+                label_town(scene, town, &frame, occupied, u, Reach::Far);
+            }
+        }
+        // No callouts on an overview's panels, too small to tell a leader line from a border.
+        if layout.detail == Detail::Full {
+            let neighbours = Neighbours {
+                over: &|own, b| over_other_sphere(&spheres, own, b),
+                nearer: &|own, at, reach| other_sphere_within(&spheres, own, at, reach),
+            };
+            place_callouts(scene, pending, &frame, occupied, u, &neighbours);
         }
     }
+    // Every other town that can sit by its dot does, before any name goes out on a leader line
+    // and takes the room another town needed beside its own dot.
+    let minor_far: Vec<&Town> = minor
+        .into_iter()
+        .filter(|town| !label_town(scene, town, &frame, occupied, u, Reach::Near))
+        .collect();
+    for town in minor_far {
+        label_town(scene, town, &frame, occupied, u, Reach::Far);
+    }
+}
+
+/// Whether a box covers a sphere region other than `own`. Sampled on a grid over the box: a
+/// long name can cover a region between its corners. Each part keeps its box, so a sample is
+/// tested only against the parts that could hold it.
+fn over_other_sphere(spheres: &[(&str, Vec<BoxedPart>)], own: &str, b: &Bounds) -> bool {
+    let samples: Vec<geo::Point<f64>> = (0..=8)
+        .flat_map(|i| {
+            (0..=2).map(move |j| {
+                geo::Point::new(
+                    b.x0 + (b.x1 - b.x0) * f64::from(i) / 8.0,
+                    b.y0 + (b.y1 - b.y0) * f64::from(j) / 2.0,
+                )
+            })
+        })
+        .collect();
+    spheres
+        .iter()
+        .filter(|(id, _)| *id != own)
+        .any(|(_, parts)| {
+            parts.iter().any(|(bounds, part)| {
+                let overlaps = bounds.min().x <= b.x1
+                    && bounds.max().x >= b.x0
+                    && bounds.min().y <= b.y1
+                    && bounds.max().y >= b.y0;
+                overlaps && samples.iter().any(|p| part.contains(p))
+            })
+        })
+}
+
+/// Whether a sphere region other than `own` comes within `reach` px of a point.
+fn other_sphere_within(spheres: &[(&str, Vec<BoxedPart>)], own: &str, at: Px, reach: f64) -> bool {
+    use geo::{Distance, Euclidean};
+    let point = geo::Point::new(at.0, at.1);
+    spheres
+        .iter()
+        .filter(|(id, _)| *id != own)
+        .any(|(_, parts)| {
+            parts.iter().any(|(bounds, part)| {
+                let near_box = bounds.min().x - reach <= at.0
+                    && bounds.max().x + reach >= at.0
+                    && bounds.min().y - reach <= at.1
+                    && bounds.max().y + reach >= at.1;
+                near_box && Euclidean.distance(&point, part) < reach
+            })
+        })
 }
 
 /// How far from its dot a town's name may go.
@@ -219,7 +263,7 @@ fn label_town(
     let count = match reach {
         Reach::Near => 1,
         Reach::Far if town.place.rank == 1 => 8,
-        Reach::Far => 4,
+        Reach::Far => 2,
     };
     let rings: Vec<f64> = (0..count)
         .map(|i| near + size * 1.1 * f64::from(i))

@@ -1,12 +1,17 @@
 //! Region names: inside their outline where they fit — one line or two balanced lines, shrinking
 //! to the page's minimum size — and otherwise in a callout beside the region with a leader line
-//! (Kwantung, Karafuto, anything too small or too crowded). A named region is never dropped
-//! while it shows on the map.
+//! (Kwantung, Karafuto, anything too small or too crowded). Callouts go to the free place nearest
+//! the body of their region, clear of the other spheres where there is one; the callout that
+//! finds the nearest place takes it first. A named region is never dropped while it shows on
+//! the map.
+//!
+//! Placement works on the outline simplified from its leftmost vertex, so a region labels the
+//! same however the data splits it into parts or wherever a ring starts.
 
 use geo::{Area, LineString, Polygon};
 
-use super::clip::{self, Px};
-use super::labels::{self, Bounds, Occupied, SLOTS};
+use super::clip::Px;
+use super::labels::{self, Bounds, Occupied, Placement, SLOTS};
 use super::map::{to_line_string, RegionPixels};
 use super::map_labels::leader;
 use super::text::{self, Face, Unit};
@@ -83,7 +88,8 @@ fn union_of(items: &[TextItem]) -> Bounds {
     )
 }
 
-/// Places a region's name; returns false only when the region is not on the map.
+/// Places a region's name inside it where it fits. A name that does not, and may go out to a
+/// callout, comes back as pending.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn label_region(
     scene: &mut Scene,
@@ -94,38 +100,36 @@ pub(super) fn label_region(
     size: f64,
     min_size: f64,
     u: f64,
-    over_other_region: &dyn Fn(&Bounds) -> bool,
-    callouts: bool,
-) {
-    let Some(largest) = pixels
+) -> Option<Callout> {
+    let largest = pixels
         .visible
         .iter()
-        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
-    else {
-        return;
-    };
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
     // Surrounding land no power holds is named only where much of it shows, and never in a
     // callout: a corner of a neighbour needs no name.
     let context = state.role == Role::Context && state.power.is_none();
     if context && largest.unsigned_area() < 0.03 * frame.width * frame.height {
-        return;
+        return None;
     }
     // Placement works on a coarser outline: labels need pixels, not every vertex.
-    let coarse = coarsen(largest, 5.0 * u);
-    let anchor = polylabel::polylabel(&coarse, &(8.0 * u))
-        .map(|p| (p.x(), p.y()))
-        .unwrap_or_else(|_| {
-            let c = largest
-                .exterior()
-                .0
-                .first()
-                .map_or((0.0, 0.0), |c| (c.x, c.y));
-            (c.0, c.1)
-        });
+    let coarse = coarsen(largest, 1.5 * u);
+    let snap = |p: Px| snapped(p, 2.0 * u);
+    let anchor = snap(
+        polylabel::polylabel(&coarse, &(8.0 * u))
+            .map(|p| (p.x(), p.y()))
+            .unwrap_or_else(|_| {
+                let c = coarse
+                    .exterior()
+                    .0
+                    .first()
+                    .map_or((0.0, 0.0), |c| (c.x, c.y));
+                (c.0, c.1)
+            }),
+    );
     let color = state.label_color;
     let name = state.map_label.clone();
     if name.trim().is_empty() {
-        return;
+        return None;
     }
     let words = text::units(&name);
     // One, two or three lines.
@@ -158,7 +162,7 @@ pub(super) fn label_region(
             b.inside(frame) && occupied.is_free(&b) && box_inside_polygon(&core, &coarse)
         })
     };
-    let grid = grid_anchors(&coarse);
+    let grid: Vec<Px> = grid_anchors(&coarse).into_iter().map(snap).collect();
     // Paper-coloured names (on the darkest fills) must stay wholly inside: over a light
     // neighbour they could not be read.
     let slacks: &[f64] = if color == palette::PAPER {
@@ -181,81 +185,284 @@ pub(super) fn label_region(
             occupied.add(text_bounds(&item).grown(2.0 * u));
             group.items.push(Item::Text(item));
         }
-        return;
+        return None;
     }
-    // No callouts for neighbours, nor on an overview's panels, too small to tell a leader line
-    // from a border.
-    if context || !callouts {
-        return;
+    // No callouts for neighbours: a corner of a neighbour needs no name.
+    if context {
+        return None;
     }
-    // A callout: the name beside the region, in its own ink on a halo, with a leader line.
+    // The name beside the region, in its own ink on a halo, with a leader line.
     let callout_size = sizes[0];
-    let lines = if text::width(&name, callout_size, Face::Bold) > 14.0 * callout_size {
-        settings[settings.len().min(2) - 1].clone()
-    } else {
-        settings[0].clone()
-    };
     let color = state.ink;
-    let probe = stack(&lines, (0.0, 0.0), callout_size, color);
-    let b = union_of(&probe);
-    let (w, h) = (b.x1 - b.x0, b.y1 - b.y0);
-    // Rather not over another region the agreements assign (the leader line alone would have
-    // to say which region it names): wholly clear of them, else with the centre clear.
-    let ring = |clear: &dyn Fn(&Bounds) -> bool, rings: u32| {
-        let mut candidates = Vec::new();
-        for ring in 1..=rings {
-            let gap = 4.0 * u + f64::from(ring) * callout_size * 0.9;
-            for &slot in &SLOTS {
-                let c = labels::candidate(anchor, slot, w, h * 0.7, h * 0.3, gap);
-                if clear(&c.bounds) {
-                    candidates.push(c);
+    Some(Callout {
+        id: state.id.to_string(),
+        name,
+        outline: coarse,
+        anchor,
+        settings,
+        size: callout_size,
+        color,
+    })
+}
+
+/// What a callout must keep clear of: the other sphere regions, by id of its own region.
+pub(super) struct Neighbours<'a> {
+    /// Whether a box covers another sphere region.
+    pub over: &'a dyn Fn(&str, &Bounds) -> bool,
+    /// Whether another sphere region comes within a distance of a point.
+    pub nearer: &'a dyn Fn(&str, Px, f64) -> bool,
+}
+
+/// A region name waiting for a callout.
+pub(super) struct Callout {
+    /// The region's id.
+    pub id: String,
+    name: String,
+    outline: Polygon<f64>,
+    anchor: Px,
+    settings: Vec<Vec<String>>,
+    size: f64,
+    color: crate::color::Rgb,
+}
+
+/// Where a callout would go: its cost, box, leader start and line setting.
+type Plan = (f64, Placement, Px, usize);
+
+/// Places the pending callouts, the cheapest first: each round every name still waiting finds
+/// its nearest free place, and the one nearest to its region takes it, so a small region (with
+/// room all round) does not take the only good place of a hemmed-in one. A name that finds no
+/// place is dropped and reported.
+pub(super) fn place_callouts(
+    scene: &mut Scene,
+    mut pending: Vec<Callout>,
+    frame: &PixelBox,
+    occupied: &mut Occupied,
+    u: f64,
+    neighbours: &Neighbours,
+) {
+    let plan = |c: &Callout, occupied: &Occupied| {
+        let shapes: Vec<(f64, f64)> = c
+            .settings
+            .iter()
+            .map(|lines| {
+                let b = union_of(&stack(lines, (0.0, 0.0), c.size, c.color));
+                (b.x1 - b.x0, b.y1 - b.y0)
+            })
+            .collect();
+        nearest_callout(c, &shapes, u, frame, occupied, neighbours)
+    };
+    let mut plans: Vec<Option<Plan>> = pending.iter().map(|c| plan(c, occupied)).collect();
+    while !pending.is_empty() {
+        let cheapest = plans
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((i, p.as_ref()?.0)))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i);
+        let Some(i) = cheapest else {
+            scene
+                .dropped_labels
+                .extend(pending.into_iter().map(|c| c.name));
+            return;
+        };
+        let c = pending.remove(i);
+        let Some((_, p, from, setting)) = plans.remove(i) else {
+            continue;
+        };
+        let centre = (
+            (p.bounds.x0 + p.bounds.x1) / 2.0,
+            (p.bounds.y0 + p.bounds.y1) / 2.0,
+        );
+        let items = stack(&c.settings[setting], centre, c.size, c.color);
+        occupied.add(p.bounds.grown(2.0 * u));
+        let group = scene.group(
+            LayerId::Labels,
+            Group {
+                class: "callout".into(),
+                ..Group::of(Feature::Region(c.id.clone()))
+            },
+        );
+        group.items.push(leader(from, &p.bounds, 0.8 * u));
+        group.items.extend(items.into_iter().map(Item::Text));
+        // A place taken only removes candidates: a plan clear of it is still the best.
+        for (c, plan_of) in pending.iter().zip(plans.iter_mut()) {
+            if plan_of
+                .as_ref()
+                .is_some_and(|q| !occupied.is_free(&q.1.bounds))
+            {
+                *plan_of = plan(c, occupied);
+            }
+        }
+    }
+}
+
+/// The callout box nearest its region: candidates beside points spread along the outline, in
+/// every slot and a few steps outward, searched in order of distance. A box that covers another
+/// region the agreements assign, or sits on a treaty line, counts as farther (a name over another
+/// sphere would seem to name it), so a near box wins only where it is clear. Returns the box and
+/// the point inside the region its leader line starts from.
+fn nearest_callout(
+    callout: &Callout,
+    shapes: &[(f64, f64)],
+    u: f64,
+    frame: &PixelBox,
+    occupied: &Occupied,
+    neighbours: &Neighbours,
+) -> Option<Plan> {
+    let over_other_region = |b: &Bounds| (neighbours.over)(&callout.id, b);
+    let (outline, anchor, size) = (&callout.outline, callout.anchor, callout.size);
+    let step = 0.9 * size;
+    let mut candidates: Vec<(f64, Placement, Px, usize)> = Vec::new();
+    let points = along(outline.exterior(), 48)
+        .into_iter()
+        .map(|p| snapped(p, 2.0 * u));
+    for point in points.chain([anchor]) {
+        for ring in 0..14 {
+            let gap = 3.0 * u + f64::from(ring) * step;
+            for (setting, &(w, h)) in shapes.iter().enumerate() {
+                // One line reads best: each further line counts as a step farther. A name by
+                // the body of its region reads better than one by a far tip of it.
+                let from_body = (point.0 - anchor.0).hypot(point.1 - anchor.1);
+                let distance = gap + setting as f64 * step + from_body;
+                for &slot in &SLOTS {
+                    let c = labels::candidate(point, slot, w, h * 0.7, h * 0.3, gap);
+                    candidates.push((distance, c, point, setting));
                 }
             }
         }
-        candidates
-    };
-    let wholly_clear = |b: &Bounds| !over_other_region(b);
-    let centre_clear = |b: &Bounds| {
-        let (x, y) = ((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0);
-        !over_other_region(&Bounds {
+    }
+    candidates.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut best: Option<Plan> = None;
+    for (distance, c, point, setting) in candidates {
+        if best.as_ref().is_some_and(|b| distance >= b.0) {
+            break;
+        }
+        if !c.bounds.inside(frame) || !occupied.is_free(&c.bounds) {
+            continue;
+        }
+        let (x, y) = (
+            (c.bounds.x0 + c.bounds.x1) / 2.0,
+            (c.bounds.y0 + c.bounds.y1) / 2.0,
+        );
+        let centre = Bounds {
             x0: x,
             y0: y,
             x1: x,
             y1: y,
-        })
-    };
-    // Last, with the centre clear, within a longer reach: a longer leader line is better than
-    // no name (but a name over another sphere would seem to name it).
-    let found = labels::place(occupied, frame, ring(&wholly_clear, 5))
-        .or_else(|| labels::place(occupied, frame, ring(&centre_clear, 5)))
-        .or_else(|| labels::place(occupied, frame, ring(&centre_clear, 9)));
-    match found {
-        Some(p) => {
-            let centre = (
-                (p.bounds.x0 + p.bounds.x1) / 2.0,
-                (p.bounds.y0 + p.bounds.y1) / 2.0,
-            );
-            let items = stack(&lines, centre, callout_size, color);
-            occupied.add(p.bounds.grown(2.0 * u));
-            let group = scene.group(
-                LayerId::Labels,
-                Group {
-                    class: "callout".into(),
-                    ..group
-                },
-            );
-            group.items.push(leader(anchor, &p.bounds, 0.8 * u));
-            group.items.extend(items.into_iter().map(Item::Text));
+        };
+        // Penalties only add: each (dearer) test runs only while the box can still win.
+        let mut cost = distance;
+        let can_win = |cost: f64, best: &Option<Plan>| best.as_ref().is_none_or(|b| cost < b.0);
+        if occupied.crosses_line(&c.bounds) {
+            cost += 3.0 * size;
         }
-        None => scene.dropped_labels.push(name),
+        if !can_win(cost, &best) {
+            continue;
+        }
+        if over_other_region(&centre) {
+            // Only where every place near is over other spheres (a zone inside them).
+            cost += 12.0 * size;
+        } else if over_other_region(&c.bounds) {
+            cost += 4.0 * size;
+        }
+        if !can_win(cost, &best) {
+            continue;
+        }
+        // A name reads as naming the area nearest to it: another sphere nearer than its own
+        // region makes a name misleading, whatever its leader line says.
+        let own = {
+            use geo::{Distance, Euclidean};
+            Euclidean.distance(&geo::Point::new(x, y), outline)
+        };
+        if (neighbours.nearer)(&callout.id, (x, y), own) {
+            cost += 5.0 * size;
+        }
+        if can_win(cost, &best) {
+            best = Some((cost, c, point, setting));
+        }
     }
+    best.map(|(cost, c, point, setting)| (cost, c, inward(point, anchor, 4.0 * u), setting))
 }
 
-/// The polygon with vertices closer than `step` px dropped.
+/// A point moved to the nearest node of a grid `step` px apart: the places tried for a name
+/// stay put when an outline moves by a fraction of a pixel (the same region drawn from other
+/// parts, or by a later version of the data).
+fn snapped(p: Px, step: f64) -> Px {
+    ((p.0 / step).round() * step, (p.1 / step).round() * step)
+}
+
+/// `count` points spread evenly along a ring (by length, from its first vertex).
+fn along(ring: &LineString<f64>, count: usize) -> Vec<Px> {
+    let pts: Vec<Px> = ring.0.iter().map(|c| (c.x, c.y)).collect();
+    let lengths: Vec<f64> = pts
+        .windows(2)
+        .map(|s| (s[1].0 - s[0].0).hypot(s[1].1 - s[0].1))
+        .collect();
+    let total: f64 = lengths.iter().sum();
+    if total <= 0.0 {
+        return pts.into_iter().take(1).collect();
+    }
+    let mut out = Vec::with_capacity(count);
+    let (mut walked, mut segment) = (0.0, 0);
+    for i in 0..count {
+        let at = total * i as f64 / count as f64;
+        while segment + 1 < lengths.len() && walked + lengths[segment] < at {
+            walked += lengths[segment];
+            segment += 1;
+        }
+        let t = if lengths[segment] > 0.0 {
+            ((at - walked) / lengths[segment]).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let (a, b) = (pts[segment], pts[segment + 1]);
+        out.push((a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t));
+    }
+    out
+}
+
+/// A point `depth` px from `edge` towards `centre` (or the centre, if nearer): where a leader
+/// line starts, just inside the region it names.
+fn inward(edge: Px, centre: Px, depth: f64) -> Px {
+    let (dx, dy) = (centre.0 - edge.0, centre.1 - edge.1);
+    let d = dx.hypot(dy);
+    if d <= depth {
+        return centre;
+    }
+    (edge.0 + dx * depth / d, edge.1 + dy * depth / d)
+}
+
+/// The polygon with vertices closer than `step` px dropped. Each ring is thinned from its
+/// leftmost vertex and in one winding, so the result (and every label placed on it) does not depend on where the
+/// data happens to start a ring: the same outline joined from other parts labels the same.
 fn coarsen(polygon: &Polygon<f64>, step: f64) -> Polygon<f64> {
     let ring = |r: &LineString<f64>| {
-        let pts: Vec<Px> = r.0.iter().map(|c| (c.x, c.y)).collect();
-        to_line_string(&clip::thin(&pts, step))
+        let open = r.0.get(..r.0.len().saturating_sub(1)).unwrap_or_default();
+        let start = open
+            .iter()
+            .enumerate()
+            .min_by(|(_, a), (_, b)| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)))
+            .map_or(0, |(i, _)| i);
+        let mut pts: Vec<Px> = open[start..]
+            .iter()
+            .chain(&open[..start])
+            .map(|c| (c.x, c.y))
+            .collect();
+        // One winding too: thinning the other way round keeps other vertices.
+        let twice_area: f64 = pts
+            .iter()
+            .zip(pts.iter().cycle().skip(1))
+            .map(|(a, b)| a.0 * b.1 - b.0 * a.1)
+            .sum();
+        if twice_area < 0.0 {
+            pts[1..].reverse();
+        }
+        if let Some(&first) = pts.first() {
+            pts.push(first);
+        }
+        // Visvalingam–Whyatt drops the vertices that add least area first, so extra vertices
+        // along an edge (where the data split a region) go first and change nothing else.
+        geo::SimplifyVw::simplify_vw(&to_line_string(&pts), step * step)
     };
     Polygon::new(
         ring(polygon.exterior()),
@@ -268,18 +475,19 @@ fn coarsen(polygon: &Polygon<f64>, step: f64) -> Polygon<f64> {
     )
 }
 
-/// Further label centres: points of a 10 × 10 grid that lie inside, deepest first.
+/// Further label centres: points of a 20 × 20 grid that lie inside, deepest first (a fine grid
+/// finds the gaps between the dots of a crowded region).
 fn grid_anchors(polygon: &Polygon<f64>) -> Vec<Px> {
     use geo::{BoundingRect, Contains, Distance, Euclidean};
     let Some(b) = polygon.bounding_rect() else {
         return Vec::new();
     };
     let mut inside: Vec<(f64, Px)> = Vec::new();
-    for i in 1..10 {
-        for j in 1..10 {
+    for i in 1..20 {
+        for j in 1..20 {
             let p = geo::Point::new(
-                b.min().x + b.width() * f64::from(i) / 10.0,
-                b.min().y + b.height() * f64::from(j) / 10.0,
+                b.min().x + b.width() * f64::from(i) / 20.0,
+                b.min().y + b.height() * f64::from(j) / 20.0,
             );
             if polygon.contains(&p) {
                 let depth = Euclidean.distance(&p, polygon.exterior());

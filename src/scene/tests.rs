@@ -265,15 +265,12 @@ fn issue10_every_page_lays_out_cleanly() {
             let label = format!("{name} {}", map.year);
             check_page(&label, &s, t.min);
             // Every main town with a dot on the map is named, on every page; so is every region
-            // the agreements assign (inside it or in a callout), except on two pages still
-            // left open: the one-column 1912 map (Eastern Inner Mongolia) and the detail map
-            // of 1907 (the CER zone) find no place for one name each.
+            // the agreements assign (inside it or in a callout).
             {
-                let all_regions = !(name == "Column" || name == "detail");
                 let regions = map
                     .regions
                     .iter()
-                    .filter(|r| all_regions && r.role == crate::data::geodata::Role::Sphere)
+                    .filter(|r| r.role == crate::data::geodata::Role::Sphere)
                     .map(|r| r.map_label.as_str());
                 let main: Vec<&str> = map
                     .places
@@ -295,6 +292,46 @@ fn issue10_every_page_lays_out_cleanly() {
         }
         let overview = Scene::overview(&maps, &options);
         check_page(&format!("{name} overview"), &overview, t.min);
+    }
+}
+
+/// Issue 10: a region name moved out of its region stays by it. A callout's leader line is at
+/// most five times the name's size long on every page and in every year of the agreements (a
+/// long line across the map would make the name seem to label what it passes over).
+#[test]
+fn issue10_callouts_stay_by_their_regions() {
+    let data = Dataset::embedded().unwrap();
+    for (name, options) in pages() {
+        for year in data.agreement_years() {
+            let map = TreatyMap::for_year(&data, year).unwrap();
+            let scene = Scene::for_map(&map, &map.key, &options);
+            for group in scene.layers.iter().flat_map(|l| &l.groups) {
+                if group.class != "callout" {
+                    continue;
+                }
+                let size = group.items.iter().find_map(|i| match i {
+                    Item::Text(t) => Some(t.size),
+                    _ => None,
+                });
+                let leader = group.items.iter().find_map(|i| match i {
+                    Item::Line { points, .. } => Some(points.clone()),
+                    _ => None,
+                });
+                let (Some(size), Some(leader)) = (size, leader) else {
+                    panic!("{name} {year}: a callout without its name or leader line");
+                };
+                let length: f64 = leader
+                    .windows(2)
+                    .map(|s| (s[1].0 - s[0].0).hypot(s[1].1 - s[0].1))
+                    .sum();
+                assert!(
+                    length <= 5.0 * size,
+                    "{name} {year}: a leader line of {:.1} em to {:?}",
+                    length / size,
+                    group.feature
+                );
+            }
+        }
     }
 }
 
