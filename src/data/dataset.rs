@@ -54,10 +54,6 @@ pub struct Dataset {
     /// The outline of each union in `treaties.unions`, in the same order, joined the first time
     /// a map needs it: one map needs few of them, and joining costs more than drawing.
     union_outlines: Vec<OnceLock<MultiPolygon<f64>>>,
-    /// Whether unions are joined by following the borders their parts share: the bundled
-    /// data, whose joins a test checks. User data takes the general union, since parts that
-    /// overlap would be joined wrongly, and checking a join cost more than the general union.
-    tile_unions: bool,
     /// The lon/lat box the outlines cover (west, south, east, north): a map never shows
     /// beyond it, where it would have nothing to draw.
     pub(crate) coverage: [f64; 4],
@@ -135,7 +131,6 @@ impl Dataset {
             geodata,
             treaties,
             union_outlines,
-            tile_unions: false,
             coverage,
         })
     }
@@ -144,25 +139,16 @@ impl Dataset {
     pub(crate) fn union_outline(&self, index: usize) -> &MultiPolygon<f64> {
         self.union_outlines[index].get_or_init(|| {
             let union = &self.treaties.unions[index];
-            let parts: Vec<&MultiPolygon<f64>> = union
-                .regions
-                .iter()
-                .filter_map(|id| self.geodata.region(id))
-                .map(|r| &r.geometry)
-                .collect();
-            let tiled = self
-                .tile_unions
-                .then(|| crate::data::tiling::tiling_union(&parts));
-            if let Some(joined) = tiled.flatten() {
-                return joined;
-            }
             // Start from the first outline as it is: a union with an empty shape would snap its
             // vertices, and the parts would no longer share their borders exactly.
-            let mut members = parts.into_iter();
+            let mut members = union
+                .regions
+                .iter()
+                .filter_map(|id| self.geodata.region(id));
             let first = members
                 .next()
-                .map_or_else(|| MultiPolygon::new(Vec::new()), MultiPolygon::clone);
-            without_slivers(members.fold(first, |joined, part| joined.union(part)))
+                .map_or_else(|| MultiPolygon::new(Vec::new()), |r| r.geometry.clone());
+            without_slivers(members.fold(first, |joined, r| joined.union(&r.geometry)))
         })
     }
 
@@ -175,10 +161,7 @@ impl Dataset {
     pub fn embedded() -> Result<Dataset> {
         let geodata = Geodata::bundled()?;
         let treaties = Treaties::bundled()?;
-        Ok(Dataset {
-            tile_unions: true,
-            ..Dataset::new(geodata, treaties, "treaties.toml")?
-        })
+        Dataset::new(geodata, treaties, "treaties.toml")
     }
 
     /// A folder laid out like the bundled `geodata/`: `regions.geojson` and `treaties.toml`
@@ -343,37 +326,6 @@ mod tests {
                 "{}: joined {joined} against parts {parts} square degrees",
                 union.id
             );
-        }
-    }
-
-    /// The bundled unions are joined along their shared borders, unchecked: each must tile
-    /// into a valid outline, which makes it the union of its parts (their boundaries add up to
-    /// its boundary, so no point lies in two parts); the general union agrees.
-    #[test]
-    fn bundled_unions_tile_into_valid_outlines() {
-        let dataset = Dataset::embedded().unwrap();
-        for (index, union) in dataset.treaties.unions.iter().enumerate() {
-            let parts: Vec<&MultiPolygon<f64>> = union
-                .regions
-                .iter()
-                .filter_map(|id| dataset.geodata.region(id))
-                .map(|r| &r.geometry)
-                .collect();
-            let tiled = crate::data::tiling::tiling_union(&parts)
-                .unwrap_or_else(|| panic!("{} does not tile", union.id));
-            crate::data::validity::check_polygons(&tiled)
-                .unwrap_or_else(|e| panic!("{}: {e}", union.id));
-            let general = parts[1..]
-                .iter()
-                .fold(parts[0].clone(), |joined, part| joined.union(*part));
-            // The general union rounds its vertices: rounding residue apart, at most.
-            let apart = tiled.xor(&general).unsigned_area();
-            assert!(
-                apart < SLIVER_AREA,
-                "{}: {apart} square degrees apart",
-                union.id
-            );
-            assert_eq!(dataset.union_outline(index), &tiled);
         }
     }
 

@@ -5,7 +5,6 @@ pub(crate) mod budget;
 mod dataset;
 pub(crate) mod embedded;
 pub(crate) mod geodata;
-mod tiling;
 pub(crate) mod treaties;
 pub(crate) mod validity;
 
