@@ -159,8 +159,8 @@ impl Dataset {
     /// assert_eq!(data.agreement_years(), [1907, 1910, 1912, 1916]);
     /// ```
     pub fn embedded() -> Result<Dataset> {
-        let geodata = Geodata::from_text(&crate::data::embedded::geodata(), false)?;
-        let treaties = Treaties::from_toml_str(crate::data::embedded::TREATIES, "treaties.toml")?;
+        let geodata = Geodata::bundled()?;
+        let treaties = Treaties::bundled()?;
         Dataset::new(geodata, treaties, "treaties.toml")
     }
 

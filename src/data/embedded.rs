@@ -1,11 +1,14 @@
 //! The bundled dataset, compiled into the binary so it runs from any folder.
 
+#[cfg(test)]
 use super::geodata::{GeodataText, LayerText};
 
 /// The bundled treaty file.
 pub const TREATIES: &str = include_str!("../../geodata/treaties.toml");
 
-/// The bundled layers.
+/// The bundled layers as GeoJSON. The program reads them in the binary form `build.rs` makes of
+/// the same files; tests check that form against this text.
+#[cfg(test)]
 pub fn geodata() -> GeodataText<'static> {
     GeodataText {
         regions: LayerText {

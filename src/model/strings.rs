@@ -50,23 +50,18 @@ pub(crate) struct Strings {
     pub lang: Lang,
 }
 
-/// The strings of `lang`.
+/// The strings of `lang`, each file read the first time its language is wanted: a map in one
+/// language need not parse the other five.
 pub(crate) fn strings(lang: Lang) -> &'static Strings {
-    static ALL: OnceLock<Vec<Strings>> = OnceLock::new();
-    let all = ALL.get_or_init(|| {
-        FILES
-            .iter()
-            .map(|(lang, text)| {
-                let mut s: Strings = toml::from_str(text).unwrap_or_else(|e| {
-                    panic!("assets/strings/{}.toml is invalid: {e}", lang.code())
-                });
-                s.lang = *lang;
-                s
-            })
-            .collect()
-    });
-    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    &all[index]
+    static ALL: [OnceLock<Strings>; FILES.len()] = [const { OnceLock::new() }; FILES.len()];
+    let index = FILES.iter().position(|(l, _)| *l == lang).unwrap_or(0);
+    ALL[index].get_or_init(|| {
+        let (lang, text) = FILES[index];
+        let mut s: Strings = toml::from_str(text)
+            .unwrap_or_else(|e| panic!("assets/strings/{}.toml is invalid: {e}", lang.code()));
+        s.lang = lang;
+        s
+    })
 }
 
 impl Strings {

@@ -3,7 +3,10 @@
 //! the outlines, the SVG writes them as paths (`--svg-text paths`), and the PDF places the same
 //! glyphs as real text, so the three agree to the glyph.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use ab_glyph::{Font, GlyphId, OutlineCurve};
 use plotters::style::text_anchor::{HPos, VPos};
@@ -123,13 +126,27 @@ pub(crate) trait OutlineSink {
     fn close(&mut self);
 }
 
+/// A glyph's outline in font units, read from the font once per thread: a page draws each
+/// letter many times, and reading outlines was a fifth of the cost of painting its text.
+fn glyph_outline(font: FontKey, id: GlyphId) -> Option<Rc<ab_glyph::Outline>> {
+    type Outlines = HashMap<(FontKey, GlyphId), Option<Rc<ab_glyph::Outline>>>;
+    thread_local! {
+        static OUTLINES: RefCell<Outlines> = RefCell::new(HashMap::new());
+    }
+    OUTLINES.with_borrow_mut(|outlines| {
+        outlines
+            .entry((font, id))
+            .or_insert_with(|| font.font().outline(id).map(Rc::new))
+            .clone()
+    })
+}
+
 /// Sends the outlines of `text`, placed at `at`, to `sink`.
 pub(crate) fn outline(text: &str, at: &PlacedText, sink: &mut impl OutlineSink) {
     let mut pen = at.x0;
     for glyph in shape(text, at.face) {
-        let font = glyph.font.font();
         let scale = at.size / units_per_em(glyph.font);
-        if let Some(outline) = font.outline(glyph.id) {
+        if let Some(outline) = glyph_outline(glyph.font, glyph.id) {
             let point = |p: ab_glyph::Point| (pen + p.x * scale, at.baseline - p.y * scale);
             let mut last: Option<(f32, f32)> = None;
             for curve in &outline.curves {

@@ -163,6 +163,13 @@ fn encode_rgb(
 /// Premultiplied RGBA → RGB: opaque pixels (the whole page, which starts with a paper
 /// rectangle) are copied as they are; any other is demultiplied.
 fn rgb_row(rgba: &[u8], rgb: &mut [u8]) {
+    // A row of opaque pixels (nearly every row) in a loop the compiler can unroll.
+    if rgba.chunks_exact(4).all(|px| px[3] == u8::MAX) {
+        for (out, px) in rgb.chunks_exact_mut(3).zip(rgba.chunks_exact(4)) {
+            out.copy_from_slice(&px[..3]);
+        }
+        return;
+    }
     for (out, px) in rgb.chunks_exact_mut(3).zip(rgba.chunks_exact(4)) {
         if px[3] == u8::MAX {
             out.copy_from_slice(&px[..3]);

@@ -211,6 +211,16 @@ impl DrawingBackend for TinySkiaBackend<'_> {
         let mut pb = PathSink(PathBuilder::new());
         glyphs::outline(text, &glyphs::place(text, style, pos), &mut pb);
         let path = pb.0.finish();
+        // A band of the page paints only its rows: text wholly above or below them (half of
+        // it, with two bands) skips stroking its halo and filling.
+        let halo = self.halo.map_or(0.0, |(_, width)| width);
+        let rows = path
+            .as_ref()
+            .and_then(|p| p.bounds().outset(halo, halo))
+            .and_then(|b| b.transform(self.transform));
+        if rows.is_some_and(|b| b.bottom() < 0.0 || b.top() > self.pixmap.height() as f32) {
+            return Ok(());
+        }
         if let (Some((color, width)), Some(path)) = (self.halo, &path) {
             let stroke = Stroke {
                 width,

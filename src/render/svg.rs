@@ -85,14 +85,38 @@ fn num_fine(v: f64) -> String {
 }
 
 pub(super) fn points(path: impl IntoIterator<Item = BackendCoord>) -> String {
-    let mut s = String::new();
-    for (i, (x, y)) in path.into_iter().enumerate() {
+    let path = path.into_iter();
+    // Bytes first, checked as text once: digits, commas and spaces are ASCII.
+    let mut s = Vec::with_capacity(path.size_hint().0 * 10);
+    for (i, (x, y)) in path.enumerate() {
         if i > 0 {
-            s.push(' ');
+            s.push(b' ');
         }
-        let _ = write!(s, "{x},{y}");
+        push_integer(&mut s, x);
+        s.push(b',');
+        push_integer(&mut s, y);
     }
-    s
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Appends `v` in decimal. A map writes tens of thousands of coordinates, and the general
+/// formatting machinery took several times as long per number.
+fn push_integer(s: &mut Vec<u8>, v: i32) {
+    let mut digits = [0u8; 10];
+    let mut rest = v.unsigned_abs();
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        s.push(b'-');
+    }
+    s.extend_from_slice(&digits[start..]);
 }
 
 /// An id from data, reduced to characters every SVG tool accepts in an id.
@@ -455,5 +479,22 @@ impl SvgWriter {
             self.out.insert_str(head, &style);
         }
         Ok(self.out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_are_written_as_the_formatter_writes_them() {
+        let values = [0, 7, -7, 10, -10, 1080, -1920, 99_999, i32::MAX, i32::MIN];
+        let path: Vec<BackendCoord> = values
+            .iter()
+            .zip(values.iter().rev())
+            .map(|(&x, &y)| (x, y))
+            .collect();
+        let expected: Vec<String> = path.iter().map(|(x, y)| format!("{x},{y}")).collect();
+        assert_eq!(points(path), expected.join(" "));
     }
 }

@@ -25,7 +25,7 @@ pub enum Role {
 }
 
 /// A region outline.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Region {
     /// Stable id, e.g. `south_manchuria`.
     pub id: String,
@@ -45,7 +45,7 @@ pub struct Region {
 }
 
 /// A demarcation line.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TreatyLine {
     /// Stable id, e.g. `line_1907`.
     pub id: String,
@@ -60,7 +60,7 @@ pub struct TreatyLine {
 }
 
 /// A river centreline.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct River {
     /// Name, if any.
     #[allow(dead_code)] // checked on load; for exports that carry every property
@@ -72,7 +72,7 @@ pub struct River {
 }
 
 /// A lake.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Lake {
     /// Name, if any.
     #[allow(dead_code)] // checked on load; for exports that carry every property
@@ -82,7 +82,7 @@ pub struct Lake {
 }
 
 /// A railway line.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Railway {
     /// Name.
     pub name: String,
@@ -96,7 +96,7 @@ pub struct Railway {
 }
 
 /// A place to label.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     /// Stable id.
     pub id: String,
@@ -144,7 +144,7 @@ impl Place {
 }
 
 /// All layers of one dataset.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Geodata {
     /// Region outlines (required, non-empty).
     pub regions: Vec<Region>,
@@ -199,8 +199,15 @@ impl Geodata {
     pub fn from_text(text: &GeodataText<'_>, check_validity: bool) -> Result<Geodata> {
         let regions = load_layer(text.regions, parse_region)?;
         if check_validity {
-            for r in &regions {
-                crate::data::validity::check_polygons(&r.geometry).map_err(|m| {
+            // Region by region on every core (the check is most of the time of loading detailed
+            // outlines); the first problem in file order is the one reported.
+            use rayon::prelude::*;
+            let verdicts: Vec<std::result::Result<(), String>> = regions
+                .par_iter()
+                .map(|r| crate::data::validity::check_polygons(&r.geometry))
+                .collect();
+            for (r, verdict) in regions.iter().zip(verdicts) {
+                verdict.map_err(|m| {
                     Error::invalid(text.regions.file, format!("region '{}': {m}", r.id))
                 })?;
             }
@@ -344,7 +351,7 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-fn parse_region(at: &FeatureRef<'_>, feature: &Feature) -> Result<Region> {
+fn parse_region(at: &FeatureRef<'_>, feature: &impl LayerFeature) -> Result<Region> {
     let props = properties(at, feature)?;
     let role = match string_property(at, props, "role")?.as_deref() {
         None | Some("sphere") => Role::Sphere,
@@ -368,7 +375,7 @@ fn parse_region(at: &FeatureRef<'_>, feature: &Feature) -> Result<Region> {
     })
 }
 
-fn parse_line(at: &FeatureRef<'_>, feature: &Feature) -> Result<TreatyLine> {
+fn parse_line(at: &FeatureRef<'_>, feature: &impl LayerFeature) -> Result<TreatyLine> {
     let props = properties(at, feature)?;
     let uncertain = match props.get("uncertain") {
         None | Some(Value::Null) => false,
@@ -387,7 +394,7 @@ fn parse_line(at: &FeatureRef<'_>, feature: &Feature) -> Result<TreatyLine> {
     })
 }
 
-fn parse_river(at: &FeatureRef<'_>, feature: &Feature) -> Result<River> {
+fn parse_river(at: &FeatureRef<'_>, feature: &impl LayerFeature) -> Result<River> {
     let props = properties(at, feature)?;
     Ok(River {
         name: string_property(at, props, "name")?,
@@ -396,7 +403,7 @@ fn parse_river(at: &FeatureRef<'_>, feature: &Feature) -> Result<River> {
     })
 }
 
-fn parse_lake(at: &FeatureRef<'_>, feature: &Feature) -> Result<Lake> {
+fn parse_lake(at: &FeatureRef<'_>, feature: &impl LayerFeature) -> Result<Lake> {
     let props = properties(at, feature)?;
     Ok(Lake {
         name: string_property(at, props, "name")?,
@@ -404,7 +411,7 @@ fn parse_lake(at: &FeatureRef<'_>, feature: &Feature) -> Result<Lake> {
     })
 }
 
-fn parse_railway(at: &FeatureRef<'_>, feature: &Feature) -> Result<Railway> {
+fn parse_railway(at: &FeatureRef<'_>, feature: &impl LayerFeature) -> Result<Railway> {
     let props = properties(at, feature)?;
     let opened = integer_property(at, props, "opened")?
         .map(|y| i32::try_from(y).map_err(|_| at.error("property 'opened' is not a year")))
@@ -448,7 +455,7 @@ fn local_names(
     Ok(names)
 }
 
-fn parse_place(at: &FeatureRef<'_>, feature: &Feature) -> Result<Place> {
+fn parse_place(at: &FeatureRef<'_>, feature: &impl LayerFeature) -> Result<Place> {
     let props = properties(at, feature)?;
     let location = match geometry(at, feature)? {
         geo::Geometry::Point(p) => p,
@@ -500,12 +507,13 @@ fn parse_place(at: &FeatureRef<'_>, feature: &Feature) -> Result<Place> {
     })
 }
 
+mod bundle;
 mod properties;
 mod rings;
 
 use properties::{
     areal, geometry, id_property, integer_property, kind, linear, properties, required_string,
-    string_property,
+    string_property, LayerFeature,
 };
 
 #[cfg(test)]

@@ -10,10 +10,39 @@ use crate::data::treaties::check_id;
 use crate::data::{budget, check_text, printable};
 use crate::error::Result;
 
-pub(super) fn properties<'a>(at: &FeatureRef<'_>, feature: &'a Feature) -> Result<&'a JsonObject> {
+/// A feature of a layer, as GeoJSON gives it or as the bundle stores it.
+pub(super) trait LayerFeature {
+    /// Its properties, if it has any.
+    fn properties(&self) -> Option<&JsonObject>;
+    /// Its geometry, if it has one, with every position checked.
+    fn geometry(&self, at: &FeatureRef<'_>) -> Result<Option<geo::Geometry<f64>>>;
+}
+
+impl LayerFeature for Feature {
+    fn properties(&self) -> Option<&JsonObject> {
+        self.properties.as_ref()
+    }
+
+    fn geometry(&self, at: &FeatureRef<'_>) -> Result<Option<geo::Geometry<f64>>> {
+        let Some(geometry) = &self.geometry else {
+            return Ok(None);
+        };
+        check_positions(at, &geometry.value)?;
+        let value = &geometry.value;
+        let geometry: geo::Geometry<f64> = geo::Geometry::try_from(value)
+            .map_err(|err| at.error(format!("unreadable geometry: {err}")))?;
+        check_coordinates(at, &geometry)?;
+        check_rings(at, value)?;
+        Ok(Some(geometry))
+    }
+}
+
+pub(super) fn properties<'a>(
+    at: &FeatureRef<'_>,
+    feature: &'a impl LayerFeature,
+) -> Result<&'a JsonObject> {
     feature
-        .properties
-        .as_ref()
+        .properties()
         .ok_or_else(|| at.error("has no properties"))
 }
 
@@ -63,18 +92,13 @@ pub(super) fn id_property(at: &FeatureRef<'_>, props: &JsonObject) -> Result<Str
     Ok(id)
 }
 
-pub(super) fn geometry(at: &FeatureRef<'_>, feature: &Feature) -> Result<geo::Geometry<f64>> {
-    let geometry = feature
-        .geometry
-        .as_ref()
-        .ok_or_else(|| at.error("has no geometry"))?;
-    check_positions(at, &geometry.value)?;
-    let value = &geometry.value;
-    let geometry: geo::Geometry<f64> = geo::Geometry::try_from(value)
-        .map_err(|err| at.error(format!("unreadable geometry: {err}")))?;
-    check_coordinates(at, &geometry)?;
-    check_rings(at, value)?;
-    Ok(geometry)
+pub(super) fn geometry(
+    at: &FeatureRef<'_>,
+    feature: &impl LayerFeature,
+) -> Result<geo::Geometry<f64>> {
+    feature
+        .geometry(at)?
+        .ok_or_else(|| at.error("has no geometry"))
 }
 
 pub(super) fn kind(geometry: &geo::Geometry<f64>) -> &'static str {

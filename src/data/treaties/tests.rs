@@ -123,6 +123,9 @@ fn bundled_file_loads() {
     assert_eq!(t.agreements[3].signed.to_string(), "8 July 1912");
     let series: Vec<_> = t.series().map(|a| a.id.as_str()).collect();
     assert_eq!(series, ["1907", "1910", "1912", "1916"]);
+    // The program reads it without the string pass, which this load has just passed.
+    let bundled = Treaties::bundled().unwrap();
+    assert_eq!(format!("{bundled:?}"), format!("{t:?}"));
 }
 
 #[test]

@@ -337,25 +337,45 @@ fn ring_has_self_intersection(ring: &LineString<f64>) -> bool {
         return has_conflict_pairwise(&reduced);
     }
     // A point visited twice: the two segments arriving there conflict.
-    let mut points: Vec<Coord<f64>> = runs.iter().map(|r| r.0).collect();
-    points.sort_unstable_by(|a, b| lexicographic(*a, *b));
-    if points.windows(2).any(|w| w[0] == w[1]) {
+    let vertices: Vec<Coord<f64>> = runs.iter().map(|r| r.0).collect();
+    let order = lexicographic_order(&vertices);
+    if order.windows(2).any(|w| vertices[w[0]] == vertices[w[1]]) {
         return true;
     }
     // Now every point is visited once, and segments conflict exactly when they meet and are
     // not neighbours in the ring: is this a simple polygon? (A repeated point lying on another
     // segment is found too: that segment meets a neighbour of the point.)
-    let vertices: Vec<Coord<f64>> = runs.iter().map(|r| r.0).collect();
-    match polygon_is_not_simple(&vertices) {
+    match polygon_is_not_simple(&vertices, &order) {
         Some(verdict) => verdict,
         // The sweep met an order it cannot trust; answer by the slower exact route.
         None => has_conflict_indexed(&reduced),
     }
 }
 
-/// For a polygon of at least 4 distinct points: whether two edges that are not neighbours meet.
-/// `None` if the sweep could not decide.
-fn polygon_is_not_simple(v: &[Coord<f64>]) -> Option<bool> {
+/// The indices of `points` in (x, y) order (`lexicographic`). Sorted on integer keys that order
+/// as `total_cmp` does: comparing floats through the indices cost half of a detailed check.
+fn lexicographic_order(points: &[Coord<f64>]) -> Vec<usize> {
+    // The bits of a float, flipped so that unsigned order is `total_cmp`'s order.
+    let key = |f: f64| {
+        let bits = f.to_bits();
+        if bits >> 63 == 1 {
+            !bits
+        } else {
+            bits | 1 << 63
+        }
+    };
+    let mut keyed: Vec<(u64, u64, usize)> = points
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (key(c.x), key(c.y), i))
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// For a polygon of at least 4 distinct points, `order` its indices in (x, y) order: whether
+/// two edges that are not neighbours meet. `None` if the sweep could not decide.
+fn polygon_is_not_simple(v: &[Coord<f64>], order: &[usize]) -> Option<bool> {
     let m = v.len();
     // A spike (the ring turns back along itself) puts the end of the shorter edge inside the
     // longer one, where it meets the edge before it. Neighbours that overlap would also hide
@@ -368,7 +388,7 @@ fn polygon_is_not_simple(v: &[Coord<f64>]) -> Option<bool> {
     if spike {
         return Some(true);
     }
-    simple_polygon_sweep(v)
+    simple_polygon_sweep(v, order)
 }
 
 fn lexicographic(a: Coord<f64>, b: Coord<f64>) -> Ordering {
@@ -443,7 +463,7 @@ impl Ord for SweepSegment {
 /// line are tested. The leftmost meeting point is always found this way. `None` if the order
 /// turned out inconsistent (a segment could not be found again), which the leftmost meeting
 /// should prevent; the caller then uses the exact slow route.
-fn simple_polygon_sweep(v: &[Coord<f64>]) -> Option<bool> {
+fn simple_polygon_sweep(v: &[Coord<f64>], order: &[usize]) -> Option<bool> {
     let m = v.len();
     let segment = |i: usize| {
         let (a, b) = (v[i], v[(i + 1) % m]);
@@ -465,10 +485,8 @@ fn simple_polygon_sweep(v: &[Coord<f64>]) -> Option<bool> {
     let meets = |a: &SweepSegment, b: &SweepSegment| {
         !neighbours(a.index, b.index) && a.line().intersects(&b.line())
     };
-    let mut order: Vec<usize> = (0..m).collect();
-    order.sort_unstable_by(|&a, &b| lexicographic(v[a], v[b]));
     let mut line: BTreeSet<SweepSegment> = BTreeSet::new();
-    for &vertex in &order {
+    for &vertex in order {
         let incident = [segment((vertex + m - 1) % m), segment(vertex)];
         // Leaving first, so an edge ending here never sits beside one starting here.
         for s in incident.iter().filter(|s| s.right == v[vertex]) {

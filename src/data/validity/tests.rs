@@ -146,7 +146,31 @@ fn sweep_verdict(ring: &LineString<f64>) -> bool {
         return true;
     }
     let vertices: Vec<Coord<f64>> = runs.iter().map(|r| r.0).collect();
-    polygon_is_not_simple(&vertices).expect("consistent order")
+    polygon_is_not_simple(&vertices, &lexicographic_order(&vertices)).expect("consistent order")
+}
+
+#[test]
+fn integer_keys_sort_points_as_total_cmp_does() {
+    let mut rng = Lcg(7);
+    let mut value = || match rng.next(6) {
+        0 => -0.0,
+        1 => 0.0,
+        2 => f64::MIN_POSITIVE,
+        3 => -(rng.next(1000) as f64) / 7.0,
+        _ => rng.next(1000) as f64 / 3.0,
+    };
+    let points: Vec<Coord<f64>> = (0..2_000)
+        .map(|_| Coord {
+            x: value(),
+            y: value(),
+        })
+        .collect();
+    let order = lexicographic_order(&points);
+    assert_eq!(order.len(), points.len());
+    for w in order.windows(2) {
+        let (a, b) = (points[w[0]], points[w[1]]);
+        assert_ne!(lexicographic(a, b), Ordering::Greater, "{a:?} before {b:?}");
+    }
 }
 
 fn geo_self_intersects(ring: &LineString<f64>) -> bool {
