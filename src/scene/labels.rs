@@ -58,8 +58,9 @@ impl Bounds {
 #[derive(Debug, Default, Clone)]
 pub struct Occupied {
     boxes: Vec<Bounds>,
-    /// Lines a label should rather not sit on (treaty lines), as pixel polylines.
-    avoid_lines: Vec<Vec<Px>>,
+    /// Lines a label should rather not sit on (treaty lines), as pixel polylines with their
+    /// boxes (most labels are far from most lines).
+    avoid_lines: Vec<(Bounds, Vec<Px>)>,
 }
 
 impl Occupied {
@@ -70,7 +71,21 @@ impl Occupied {
 
     /// Registers a line labels should avoid when they can.
     pub fn avoid_line(&mut self, path: Vec<Px>) {
-        self.avoid_lines.push(path);
+        let bounds = path.iter().fold(
+            Bounds {
+                x0: f64::INFINITY,
+                y0: f64::INFINITY,
+                x1: f64::NEG_INFINITY,
+                y1: f64::NEG_INFINITY,
+            },
+            |b, &(x, y)| Bounds {
+                x0: b.x0.min(x),
+                y0: b.y0.min(y),
+                x1: b.x1.max(x),
+                y1: b.y1.max(y),
+            },
+        );
+        self.avoid_lines.push((bounds, path));
     }
 
     /// Whether a box is free of other boxes.
@@ -80,9 +95,15 @@ impl Occupied {
 
     /// Whether a box sits on one of the lines to avoid.
     pub fn crosses_line(&self, b: &Bounds) -> bool {
-        self.avoid_lines
-            .iter()
-            .any(|path| path.windows(2).any(|s| b.touches_segment(s[0], s[1])))
+        let near = |(x0, x1): (f64, f64), (y0, y1): (f64, f64)| {
+            x0.min(x1) <= b.x1 && x0.max(x1) >= b.x0 && y0.min(y1) <= b.y1 && y0.max(y1) >= b.y0
+        };
+        self.avoid_lines.iter().any(|(bounds, path)| {
+            near((bounds.x0, bounds.x1), (bounds.y0, bounds.y1))
+                && path.windows(2).any(|s| {
+                    near((s[0].0, s[1].0), (s[0].1, s[1].1)) && b.touches_segment(s[0], s[1])
+                })
+        })
     }
 }
 

@@ -16,7 +16,7 @@ use crate::color::Rgb;
 use crate::data::geodata::Role;
 use crate::model::{palette, LineView, PlaceView, TreatyMap};
 use crate::projection::fit::PixelBox;
-use geo::{BoundingRect, Contains};
+use geo::BoundingRect;
 
 /// A part of a region in pixels, with its bounding box.
 type BoxedPart = (geo::Rect<f64>, geo::Polygon<f64>);
@@ -131,7 +131,7 @@ pub(super) fn draw(
                 .visible
                 .iter()
                 .filter_map(|part| {
-                    let coarse = geo::SimplifyVw::simplify_vw(part, 9.0 * u * u);
+                    let coarse = geo::SimplifyVw::simplify_vw(part, 25.0 * u * u);
                     Some((coarse.bounding_rect()?, coarse))
                 })
                 .collect();
@@ -191,12 +191,18 @@ pub(super) fn draw(
 /// long name can cover a region between its corners. Each part keeps its box, so a sample is
 /// tested only against the parts that could hold it.
 fn over_other_sphere(spheres: &[(&str, Vec<BoxedPart>)], own: &str, b: &Bounds) -> bool {
-    let samples: Vec<geo::Point<f64>> = (0..=8)
+    // A point (a box's centre) is one sample.
+    let (columns, rows) = if b.x1 > b.x0 || b.y1 > b.y0 {
+        (8, 2)
+    } else {
+        (0, 0)
+    };
+    let samples: Vec<geo::Point<f64>> = (0..=columns)
         .flat_map(|i| {
-            (0..=2).map(move |j| {
+            (0..=rows).map(move |j| {
                 geo::Point::new(
-                    b.x0 + (b.x1 - b.x0) * f64::from(i) / 8.0,
-                    b.y0 + (b.y1 - b.y0) * f64::from(j) / 2.0,
+                    b.x0 + (b.x1 - b.x0) * f64::from(i) / f64::from(columns.max(1)),
+                    b.y0 + (b.y1 - b.y0) * f64::from(j) / f64::from(rows.max(1)),
                 )
             })
         })
@@ -206,13 +212,35 @@ fn over_other_sphere(spheres: &[(&str, Vec<BoxedPart>)], own: &str, b: &Bounds) 
         .filter(|(id, _)| *id != own)
         .any(|(_, parts)| {
             parts.iter().any(|(bounds, part)| {
-                let overlaps = bounds.min().x <= b.x1
-                    && bounds.max().x >= b.x0
-                    && bounds.min().y <= b.y1
-                    && bounds.max().y >= b.y0;
-                overlaps && samples.iter().any(|p| part.contains(p))
+                // Only the samples in the part's box can be in the part.
+                samples.iter().any(|p| {
+                    p.x() >= bounds.min().x
+                        && p.x() <= bounds.max().x
+                        && p.y() >= bounds.min().y
+                        && p.y() <= bounds.max().y
+                        && inside(part, (p.x(), p.y()))
+                })
             })
         })
+}
+
+/// Whether a point lies inside a polygon (even-odd crossings over its rings): a plain loop, as
+/// callouts ask it thousands of times.
+fn inside(polygon: &geo::Polygon<f64>, (x, y): Px) -> bool {
+    std::iter::once(polygon.exterior())
+        .chain(polygon.interiors())
+        .map(|ring| {
+            ring.0
+                .windows(2)
+                .filter(|s| {
+                    let (a, b) = (s[0], s[1]);
+                    (a.y > y) != (b.y > y) && x < a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y)
+                })
+                .count()
+        })
+        .sum::<usize>()
+        % 2
+        == 1
 }
 
 /// Whether a sphere region other than `own` comes within `reach` px of a point.
