@@ -356,7 +356,7 @@ fn run_in(
         // Frames as tall as the tallest page (a one-column page grows with its key).
         let height = maps
             .iter()
-            .map(|m| Scene::page_for(m, &m.key, options).height)
+            .map(|m| Scene::page_height(m, &m.key, options).round() as u32)
             .max()
             .unwrap_or(options.height);
         Some(Timeline::new(maps.len(), options.width, height)?)

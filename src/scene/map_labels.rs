@@ -307,6 +307,7 @@ fn label_town(
     }
     let Some((p, far)) = placed else {
         if reach == Reach::Far {
+            scene.lost_a_main_name |= town.place.rank == 1;
             scene.dropped_labels.push(town.name.clone());
         }
         return false;

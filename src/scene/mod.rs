@@ -270,8 +270,10 @@ pub(crate) struct Scene {
     pub description: String,
     /// Every layer of [`LayerId::ALL`], in paint order.
     pub layers: Vec<Layer>,
-    /// Labels that did not fit and were left out (for tests and `--verbose`).
+    /// Labels that did not fit and were left out (for tests).
     pub dropped_labels: Vec<String>,
+    /// Whether a name the page must show (a region's, a main town's) was among them.
+    pub lost_a_main_name: bool,
     /// The language of its texts (it picks the CJK form of the fonts).
     pub lang: Lang,
     /// The room its texts took on the page (see [`layout::Room`]).
@@ -296,6 +298,7 @@ impl Scene {
                 })
                 .collect(),
             dropped_labels: Vec::new(),
+            lost_a_main_name: false,
             lang: options.lang,
             room: layout::Room::default(),
         };
@@ -328,7 +331,26 @@ impl Scene {
         least: layout::Room,
     ) -> Scene {
         let _cjk = text::set_cjk(options.lang);
-        let options = &Scene::grown(map, key, options, least);
+        let mut page = Scene::grown(map, key, options, least);
+        loop {
+            let scene = Scene::laid_out(map, key, &page, least);
+            // A page that may grow grows on while a main name finds no place.
+            match page.grow_to {
+                Some(tallest) if scene.lost_a_main_name && page.height < tallest => {
+                    page = taller(page, tallest);
+                }
+                _ => return scene,
+            }
+        }
+    }
+
+    /// The page of [`Scene::for_map_within`] at the size of `options`.
+    fn laid_out(
+        map: &TreatyMap<'_>,
+        key: &Key,
+        options: &MapOptions,
+        least: layout::Room,
+    ) -> Scene {
         let (layout, t, credit) = Scene::frame_of(map, key, options, least);
         let mut scene = Scene::blank(options, map.texts.title.clone(), credit);
         scene.room = layout.room;
@@ -340,10 +362,13 @@ impl Scene {
         scene
     }
 
-    /// The page a map is laid out on: `options` with the height it grows to.
-    pub fn page_for(map: &TreatyMap<'_>, key: &Key, options: &MapOptions) -> MapOptions {
-        let _cjk = text::set_cjk(options.lang);
-        Scene::grown(map, key, options, layout::Room::default())
+    /// The height of the page a map is laid out on, in px (a page may grow, see
+    /// [`MapOptions::grow_to`]).
+    pub fn page_height(map: &TreatyMap<'_>, key: &Key, options: &MapOptions) -> f64 {
+        if options.grow_to.is_none() {
+            return f64::from(options.height);
+        }
+        Scene::for_map(map, key, options).height
     }
 
     /// The page made taller, in steps of 4 % up to [`MapOptions::grow_to`], until its map
@@ -363,11 +388,7 @@ impl Scene {
             if layout.frame.width >= 0.8 * f64::from(page.width) {
                 break;
             }
-            let height = ((f64::from(page.height) * 1.04).round() as u32).min(tallest);
-            page.print_size_mm = page
-                .print_size_mm
-                .map(|(w, _)| (w, w * f64::from(height) / f64::from(page.width)));
-            page.height = height;
+            page = taller(page, tallest);
         }
         page
     }
@@ -502,3 +523,15 @@ pub(crate) fn text_bounds(t: &TextItem) -> labels::Bounds {
 mod lang_tests;
 #[cfg(test)]
 mod tests;
+
+/// The page 4 % taller, at most `tallest` px, its printed height with it.
+fn taller(page: MapOptions, tallest: u32) -> MapOptions {
+    let height = ((f64::from(page.height) * 1.04).round() as u32).min(tallest);
+    MapOptions {
+        height,
+        print_size_mm: page
+            .print_size_mm
+            .map(|(w, _)| (w, w * f64::from(height) / f64::from(page.width))),
+        ..page
+    }
+}

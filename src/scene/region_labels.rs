@@ -275,6 +275,7 @@ pub(super) fn place_callouts(
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(i, _)| i);
         let Some(i) = cheapest else {
+            scene.lost_a_main_name |= !pending.is_empty();
             scene
                 .dropped_labels
                 .extend(pending.into_iter().map(|c| c.name));

@@ -390,7 +390,7 @@ fn a_column_page_grows_for_its_key_not_its_map() {
     let data = Dataset::embedded().unwrap();
     let column = MapOptions::for_preset(Some(Preset::Column), None).unwrap();
     let english = TreatyMap::for_year(&data, 1907).unwrap();
-    let page = Scene::page_for(&english, &english.key, &column);
+    let page = Scene::for_map(&english, &english.key, &column);
     assert_eq!(page.print_size_mm, Some((85.0, 140.0)));
     let options = MapOptions {
         lang: Lang::Ru,
@@ -403,7 +403,7 @@ fn a_column_page_grows_for_its_key_not_its_map() {
     assert!(height_mm > 140.0 && height_mm <= 230.0, "{height_mm} mm");
     assert_eq!(
         scene.height,
-        f64::from(Scene::page_for(&russian, &russian.key, &options).height)
+        Scene::page_height(&russian, &russian.key, &options)
     );
     let frame = scene
         .layer(LayerId::Frame)

@@ -514,6 +514,7 @@ mod tests {
             description: String::new(),
             layers,
             dropped_labels: Vec::new(),
+            lost_a_main_name: false,
             lang: crate::options::Lang::En,
             room: Default::default(),
         }
