@@ -5,7 +5,7 @@ use super::*;
 use crate::data::Dataset;
 use crate::model::TreatyMap;
 use crate::options::{MapOptions, Preset};
-use crate::scene::text_bounds;
+use crate::scene::tests::assert_laid_out;
 
 /// The pages of `year` in every language, laid out to share their map.
 fn pages(data: &Dataset, year: i32, options: MapOptions) -> Vec<Scene> {
@@ -49,26 +49,6 @@ fn texts_for(svg: &roxmltree::Document, tags: Option<&str>) -> Vec<String> {
         );
     }
     texts
-}
-
-/// No two texts of a page overlap, and none leaves it.
-fn assert_fits(scene: &Scene, what: &str) {
-    let boxes: Vec<_> = scene
-        .texts()
-        .map(|t| (t.text.clone(), text_bounds(t)))
-        .collect();
-    for (i, (a, ba)) in boxes.iter().enumerate() {
-        for (b, bb) in &boxes[i + 1..] {
-            assert!(
-                !ba.grown(-0.5).overlaps(&bb.grown(-0.5)),
-                "{what}: '{a}' overlaps '{b}'"
-            );
-        }
-        assert!(
-            ba.x0 >= 0.0 && ba.y0 >= 0.0 && ba.x1 <= scene.width && ba.y1 <= scene.height,
-            "{what}: '{a}' leaves the page"
-        );
-    }
 }
 
 #[test]
@@ -170,7 +150,7 @@ fn the_languages_share_one_map_and_their_texts_fit() {
                     layer.name()
                 );
             }
-            assert_fits(scene, &what);
+            assert_laid_out(scene, &what);
         }
     }
 }
@@ -225,6 +205,6 @@ fn the_overview_switches_over_one_grid_of_maps() {
         let shown = texts_for(&doc, system_language(scene.lang)).len();
         let what = format!("overview {}", scene.lang.code());
         assert_eq!(shown, scene.texts().count(), "{what}");
-        assert_fits(scene, &what);
+        assert_laid_out(scene, &what);
     }
 }

@@ -6,6 +6,7 @@ use super::*;
 use crate::data::Dataset;
 use crate::model::strings::{strings, Value};
 use crate::options::{Lang, Preset};
+use crate::scene::tests::assert_laid_out;
 
 const PRESETS: [Option<Preset>; 6] = [
     None,
@@ -20,26 +21,6 @@ fn options(preset: Option<Preset>, lang: Lang) -> MapOptions {
     MapOptions {
         lang,
         ..MapOptions::for_preset(preset, None).unwrap()
-    }
-}
-
-/// No two texts overlap and none leaves the page.
-fn assert_laid_out(scene: &Scene, what: &str) {
-    let boxes: Vec<_> = scene
-        .texts()
-        .map(|t| (t.text.clone(), text_bounds(t)))
-        .collect();
-    for (i, (a, ba)) in boxes.iter().enumerate() {
-        for (b, bb) in &boxes[i + 1..] {
-            assert!(
-                !ba.grown(-0.5).overlaps(&bb.grown(-0.5)),
-                "{what}: '{a}' overlaps '{b}'"
-            );
-        }
-        assert!(
-            ba.x0 >= 0.0 && ba.x1 <= scene.width && ba.y1 <= scene.height,
-            "{what}: '{a}' leaves the page"
-        );
     }
 }
 

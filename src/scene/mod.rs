@@ -522,7 +522,7 @@ pub(crate) fn text_bounds(t: &TextItem) -> labels::Bounds {
 #[cfg(test)]
 mod lang_tests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 /// The page 4 % taller, at most `tallest` px, its printed height with it.
 fn taller(page: MapOptions, tallest: u32) -> MapOptions {

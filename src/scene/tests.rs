@@ -12,6 +12,27 @@ fn scene(year: i32, options: &MapOptions) -> Scene {
     Scene::for_map(&map, &map.key, options)
 }
 
+/// No two texts of a page overlap and none leaves it (shared by the language and switching-SVG
+/// tests).
+pub(crate) fn assert_laid_out(scene: &Scene, what: &str) {
+    let boxes: Vec<_> = scene
+        .texts()
+        .map(|t| (t.text.clone(), text_bounds(t)))
+        .collect();
+    for (i, (a, ba)) in boxes.iter().enumerate() {
+        for (b, bb) in &boxes[i + 1..] {
+            assert!(
+                !ba.grown(-0.5).overlaps(&bb.grown(-0.5)),
+                "{what}: '{a}' overlaps '{b}'"
+            );
+        }
+        assert!(
+            ba.x0 >= 0.0 && ba.y0 >= 0.0 && ba.x1 <= scene.width && ba.y1 <= scene.height,
+            "{what}: '{a}' leaves the page"
+        );
+    }
+}
+
 #[test]
 fn no_two_labels_overlap() {
     for (w, h) in [(1920, 1080), (1600, 1200), (1200, 1500)] {
@@ -21,23 +42,7 @@ fn no_two_labels_overlap() {
             ..MapOptions::default()
         };
         for year in [1907, 1910, 1912, 1916] {
-            let s = scene(year, &options);
-            let boxes: Vec<_> = s
-                .texts()
-                .map(|t| (t.text.clone(), text_bounds(t)))
-                .collect();
-            for (i, (a, ba)) in boxes.iter().enumerate() {
-                for (b, bb) in &boxes[i + 1..] {
-                    assert!(
-                        !ba.grown(-0.5).overlaps(&bb.grown(-0.5)),
-                        "{w}x{h} {year}: '{a}' overlaps '{b}'"
-                    );
-                }
-                assert!(
-                    ba.x0 >= 0.0 && ba.x1 <= f64::from(w) && ba.y1 <= f64::from(h),
-                    "{year}: '{a}' leaves the page"
-                );
-            }
+            assert_laid_out(&scene(year, &options), &format!("{w}x{h} {year}"));
         }
     }
 }
