@@ -61,12 +61,24 @@ pub struct Occupied {
     /// Lines a label should rather not sit on (treaty lines), as pixel polylines with their
     /// boxes (most labels are far from most lines).
     avoid_lines: Vec<(Bounds, Vec<Px>)>,
+    /// Places held for labels still to come (a region's name inside it), taken until released.
+    reserved: Vec<Bounds>,
 }
 
 impl Occupied {
     /// Marks a box as taken.
     pub fn add(&mut self, b: Bounds) {
         self.boxes.push(b);
+    }
+
+    /// Holds a place for a label still to come.
+    pub fn reserve(&mut self, b: Bounds) {
+        self.reserved.push(b);
+    }
+
+    /// Gives back every held place, before the labels they were held for are placed.
+    pub fn release(&mut self) {
+        self.reserved.clear();
     }
 
     /// Registers a line labels should avoid when they can.
@@ -88,9 +100,13 @@ impl Occupied {
         self.avoid_lines.push((bounds, path));
     }
 
-    /// Whether a box is free of other boxes.
+    /// Whether a box is free of other boxes and of held places.
     pub fn is_free(&self, b: &Bounds) -> bool {
-        !self.boxes.iter().any(|o| o.overlaps(b))
+        !self
+            .boxes
+            .iter()
+            .chain(&self.reserved)
+            .any(|o| o.overlaps(b))
     }
 
     /// Whether a box sits on one of the lines to avoid.
@@ -258,5 +274,16 @@ mod tests {
             y1: 100.0,
         });
         assert!(place(&occ, &FRAME, all((50.0, 50.0))).is_none());
+    }
+
+    #[test]
+    fn a_held_place_is_taken_until_released() {
+        let mut occ = Occupied::default();
+        let first = place(&occ, &FRAME, all((50.0, 50.0))).unwrap();
+        occ.reserve(first.bounds);
+        let second = place(&occ, &FRAME, all((50.0, 50.0))).unwrap();
+        assert!(!second.bounds.overlaps(&first.bounds));
+        occ.release();
+        assert_eq!(place(&occ, &FRAME, all((50.0, 50.0))), Some(first));
     }
 }

@@ -1,22 +1,29 @@
-//! Names on the map, placed without collisions in order of importance: treaty-line tags (beside
-//! their line), the main towns by their dots, the spheres' names inside them
-//! ([`super::region_labels`]), the main towns that need a leader line, the names that go out to
-//! callouts, the powers' and neighbours' land, then the other towns. Lower ranks yield. A label that cannot sit next to its dot moves out along a leader line; a
-//! town whose dot coincides with another's shares its dot and its label.
+//! Names on the map, placed without collisions in order of importance. Each sphere's name first
+//! holds a place inside its region that leaves every main town a place by its dot
+//! ([`super::region_labels`]); the treaty lines' tags and the main towns' names then go beside
+//! their line or dot, clear of the held places (a town that finds no other place takes one
+//! back); the spheres' names take their places; the main towns still without one go out on
+//! leader lines, the names that did not fit inside go to callouts ([`super::callouts`]), then
+//! the powers' and neighbours' land and the other towns. Lower ranks yield. A town whose dot
+//! coincides with another's shares its dot and its label.
 
+use super::callouts::{place_callouts, Callout, Neighbours};
 use super::clip::{self, Px};
 use super::frame::MapTransform;
 use super::labels::{self, Bounds, Occupied, Placement, SLOTS};
 use super::layout::{Detail, Layout};
 use super::map::RegionPixels;
-use super::region_labels::{label_region, place_callouts, Neighbours};
+use super::region_labels::RegionName;
 use super::text::{self, Face};
-use super::{Align, Feature, Group, Item, LayerId, Scene, TextItem};
+use super::{text_bounds, Align, Feature, Group, Item, LayerId, Scene, TextItem};
 use crate::color::Rgb;
 use crate::data::geodata::Role;
 use crate::model::{palette, LineView, PlaceView, TreatyMap};
 use crate::projection::fit::PixelBox;
 use geo::BoundingRect;
+
+/// The gap between a town's dot and its name, in units.
+const NEAR: f64 = 5.5;
 
 /// A part of a region in pixels, with its bounding box.
 type BoxedPart = (geo::Rect<f64>, geo::Polygon<f64>);
@@ -119,9 +126,10 @@ pub(super) fn draw(
         });
     }
     let ts = &layout.type_scale;
-    for (i, pieces) in treaty_paths {
-        label_line(scene, &map.lines[*i], pieces, &frame, occupied, ts.tag, u);
-    }
+    let tags: Vec<(usize, Vec<Placement>)> = treaty_paths
+        .iter()
+        .map(|(i, pieces)| (*i, tag_candidates(&map.lines[*i], pieces, ts.tag, u)))
+        .collect();
     // Sphere regions in pixels, to a few pixels (a callout is tested against them many times): a callout must not sit over or by another one.
     let spheres: Vec<(&str, Vec<BoxedPart>)> = region_pixels
         .iter()
@@ -143,39 +151,120 @@ pub(super) fn draw(
     let (spheres_first, context_last): (Vec<_>, Vec<_>) = region_pixels
         .iter()
         .partition(|(index, _)| map.regions[*index].role == Role::Sphere);
-    // The main towns' names beside their dots come before everything: a region's name can find
-    // another place in its region, a town's name belongs by its dot.
-    let main_far: Vec<&Town> = main
-        .into_iter()
-        .filter(|town| !label_town(scene, town, &frame, occupied, u, Reach::Near))
+    // Lines' tags go where a name does not need the last free place beside its line.
+    let slots: Vec<Vec<Bounds>> = tags
+        .iter()
+        .map(|(_, candidates)| candidates.iter().map(|c| c.bounds.grown(2.0 * u)).collect())
         .collect();
-    // Then the spheres' names inside their regions; the main towns that found no room by their
-    // dots, on a leader line (they are never dropped); the names that must go out to a callout;
-    // the powers' own land and the neighbours last: their large areas leave them room anywhere.
-    for (round, regions) in [spheres_first, context_last].into_iter().enumerate() {
-        let pending: Vec<_> = regions
+    let keeps_room = |occupied: &Occupied, b: &[Bounds]| leaves_a_place(&slots, occupied, b);
+    let names = |regions: Vec<&(usize, RegionPixels)>| -> Vec<RegionName> {
+        regions
             .into_iter()
             .filter_map(|(index, pixels)| {
-                let region = &map.regions[*index];
-                label_region(
-                    scene, region, pixels, &frame, occupied, ts.region, ts.min, u,
-                )
+                RegionName::new(&map.regions[*index], pixels, &frame, ts.region, ts.min, u)
+            })
+            .collect()
+    };
+    let sphere_names = names(spheres_first);
+    // Each sphere's name holds a place inside its region that leaves every main town a place
+    // by its dot, while those towns' names go beside their dots.
+    let town_slots: Vec<Vec<Bounds>> = main
+        .iter()
+        .map(|town| near_slots(town, &frame, u))
+        .chain(slots.iter().cloned())
+        .collect();
+    let keeps_town_room =
+        |occupied: &Occupied, b: &[Bounds]| leaves_a_place(&town_slots, occupied, b);
+    let mut held: Vec<Option<Vec<TextItem>>> = Vec::with_capacity(sphere_names.len());
+    for name in &sphere_names {
+        held.push(name.inside(&frame, occupied, &keeps_town_room));
+        hold(occupied, &held, u);
+    }
+    // The lines' tags, in a place that leaves each main town one by its dot where they can;
+    // then the main towns' names by their dots.
+    let main_slots = &town_slots[..main.len()];
+    for (i, candidates) in tags {
+        let (kind, other): (Vec<Placement>, Vec<Placement>) = candidates
+            .into_iter()
+            .partition(|c| leaves_a_place(main_slots, occupied, &[c.bounds.grown(2.0 * u)]));
+        let chosen = labels::place(occupied, &frame, kind)
+            .or_else(|| labels::place(occupied, &frame, other));
+        let tag = &map.lines[i];
+        label_line(
+            scene,
+            tag,
+            chosen.into_iter().collect(),
+            &frame,
+            occupied,
+            ts.tag,
+            u,
+        );
+    }
+    // A town's name that finds every place by its dot taken takes a place a region's name
+    // held, if that gives it one: the region's name looks again afterwards.
+    let mut main_far: Vec<&Town> = Vec::new();
+    for (town, slots) in main.into_iter().zip(main_slots) {
+        if label_town(scene, town, &frame, occupied, u, Reach::Near) {
+            continue;
+        }
+        let blocking: Vec<usize> = (0..held.len())
+            .filter(|&r| {
+                held[r].iter().flatten().any(|item| {
+                    let b = text_bounds(item).grown(2.0 * u);
+                    slots.iter().any(|s| s.overlaps(&b))
+                })
             })
             .collect();
-        if round == 0 {
-            for town in &main_far {
-                label_town(scene, town, &frame, occupied, u, Reach::Far);
+        let freed = blocking.into_iter().any(|r| {
+            let kept = held[r].take();
+            hold(occupied, &held, u);
+            let placed = label_town(scene, town, &frame, occupied, u, Reach::Near);
+            if !placed {
+                held[r] = kept;
+                hold(occupied, &held, u);
             }
-        }
-        // No callouts on an overview's panels, too small to tell a leader line from a border.
-        if layout.detail == Detail::Full {
-            let neighbours = Neighbours {
-                over: &|own, b| over_other_sphere(&spheres, own, b),
-                nearer: &|own, at, reach| other_sphere_within(&spheres, own, at, reach),
-            };
-            place_callouts(scene, pending, &frame, occupied, u, &neighbours);
+            placed
+        });
+        if !freed {
+            main_far.push(town);
         }
     }
+    // A name takes the place it held; one that held none tries again (the towns may have left
+    // it room elsewhere), clear of the places the others hold.
+    let pending: Vec<Callout> = sphere_names
+        .into_iter()
+        .zip(held)
+        .filter_map(|(name, held)| {
+            let items = held.or_else(|| name.inside(&frame, occupied, &keeps_room));
+            name.place(scene, items, occupied)
+        })
+        .collect();
+    occupied.release();
+    // The main towns that found no room by their dots, on a leader line (they are never
+    // dropped); the names that must go out to a callout; the powers' own land and the
+    // neighbours last: their large areas leave them room anywhere.
+    for town in &main_far {
+        label_town(scene, town, &frame, occupied, u, Reach::Far);
+    }
+    let neighbours = Neighbours {
+        over: &|own, b| over_other_sphere(&spheres, own, b),
+        nearer: &|own, at, reach| other_sphere_within(&spheres, own, at, reach),
+    };
+    // No callouts on an overview's panels, too small to tell a leader line from a border.
+    let callouts = |scene: &mut Scene, occupied: &mut Occupied, pending| {
+        if layout.detail == Detail::Full {
+            place_callouts(scene, pending, &frame, occupied, u, &neighbours);
+        }
+    };
+    callouts(scene, occupied, pending);
+    let pending: Vec<Callout> = names(context_last)
+        .into_iter()
+        .filter_map(|name| {
+            let items = name.inside(&frame, occupied, &|_, _| true);
+            name.place(scene, items, occupied)
+        })
+        .collect();
+    callouts(scene, occupied, pending);
     // Every other town that can sit by its dot does, before any name goes out on a leader line
     // and takes the room another town needed beside its own dot.
     let minor_far: Vec<&Town> = minor
@@ -284,7 +373,7 @@ fn label_town(
     let face = Face::Regular;
     let w = text::width(&town.name, size, face);
     let (ascent, descent) = (size * text::CAP_HEIGHT, size * text::DESCENT);
-    let near = 5.5 * u;
+    let near = NEAR * u;
     // Not too far: a long leader makes a name hard to attach to its dot.
     // A main town may go four steps further than the others: it must never be dropped.
     let count = match reach {
@@ -336,6 +425,34 @@ fn label_town(
     true
 }
 
+/// Holds the places of the regions' names found so far (and only those).
+fn hold(occupied: &mut Occupied, held: &[Option<Vec<TextItem>>], u: f64) {
+    occupied.release();
+    for item in held.iter().flatten().flatten() {
+        occupied.reserve(text_bounds(item).grown(2.0 * u));
+    }
+}
+
+/// Whether boxes leave each label whose places they cover (`slots`, one list per label) at
+/// least one free place.
+fn leaves_a_place(slots: &[Vec<Bounds>], occupied: &Occupied, boxes: &[Bounds]) -> bool {
+    let clear = |s: &Bounds| !boxes.iter().any(|b| s.overlaps(b));
+    slots
+        .iter()
+        .all(|own| own.iter().all(clear) || own.iter().any(|s| clear(s) && occupied.is_free(s)))
+}
+
+/// The boxes a town's name could take beside its dot, as [`label_town`] tries them first.
+fn near_slots(town: &Town, frame: &PixelBox, u: f64) -> Vec<Bounds> {
+    let w = text::width(&town.name, town.size, Face::Regular);
+    let (ascent, descent) = (town.size * text::CAP_HEIGHT, town.size * text::DESCENT);
+    SLOTS
+        .iter()
+        .map(|&slot| labels::candidate(town.at, slot, w, ascent, descent, NEAR * u).bounds)
+        .filter(|b| b.inside(frame))
+        .collect()
+}
+
 /// A thin line from `from` to the nearest point of a label's box.
 pub(super) fn leader(from: Px, to: &Bounds, width: f64) -> Item {
     let nearest = (from.0.clamp(to.x0, to.x1), from.1.clamp(to.y0, to.y1));
@@ -346,22 +463,14 @@ pub(super) fn leader(from: Px, to: &Bounds, width: f64) -> Item {
     }
 }
 
-fn label_line(
-    scene: &mut Scene,
-    state: &LineView<'_>,
-    pieces: &[Vec<Px>],
-    frame: &PixelBox,
-    occupied: &mut Occupied,
-    size: f64,
-    u: f64,
-) {
-    let tag = state.tag;
-    let w = text::width(tag, size, Face::Bold);
+/// The boxes a line's tag may take: beside points along its longest visible piece, never on it.
+fn tag_candidates(state: &LineView<'_>, pieces: &[Vec<Px>], size: f64, u: f64) -> Vec<Placement> {
+    let w = text::width(state.tag, size, Face::Bold);
     let Some(longest) = pieces
         .iter()
         .max_by(|a, b| clip::length(a).total_cmp(&clip::length(b)))
     else {
-        return;
+        return Vec::new();
     };
     let total = clip::length(longest);
     let mut candidates = Vec::new();
@@ -379,14 +488,25 @@ fn label_line(
         }
     }
     // Tags must sit beside their line, never on it.
-    let clear: Vec<_> = candidates
-        .into_iter()
-        .filter(|c| {
-            !longest
-                .windows(2)
-                .any(|s| c.bounds.grown(2.0 * u).touches_segment(s[0], s[1]))
-        })
-        .collect();
+    candidates.retain(|c| {
+        !longest
+            .windows(2)
+            .any(|s| c.bounds.grown(2.0 * u).touches_segment(s[0], s[1]))
+    });
+    candidates
+}
+
+/// A line's tag in the first free place of `candidates` (see [`tag_candidates`]).
+fn label_line(
+    scene: &mut Scene,
+    state: &LineView<'_>,
+    clear: Vec<Placement>,
+    frame: &PixelBox,
+    occupied: &mut Occupied,
+    size: f64,
+    u: f64,
+) {
+    let tag = state.tag;
     match labels::place(occupied, frame, clear) {
         Some(p) => {
             occupied.add(p.bounds.grown(2.0 * u));

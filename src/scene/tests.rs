@@ -353,6 +353,30 @@ fn issue10_callouts_stay_by_their_regions() {
     }
 }
 
+/// A sphere's name goes inside its region where the main towns' names can move aside: on the
+/// article page North Manchuria's name fits between Tsitsihar, Harbin and the 1907 line once the
+/// towns leave it the place it holds. (Before, the towns took their first places and sent it out
+/// to a callout in every year.)
+#[test]
+fn issue10_a_sphere_name_stays_inside_when_the_towns_can_move_aside() {
+    use crate::options::Preset;
+    let data = Dataset::embedded().unwrap();
+    let options = MapOptions::for_preset(Some(Preset::Article), None).unwrap();
+    for year in data.agreement_years() {
+        let map = TreatyMap::for_year(&data, year).unwrap();
+        let scene = Scene::for_map(&map, &map.key, &options);
+        let north_manchuria: Vec<&Group> = scene
+            .layers
+            .iter()
+            .flat_map(|l| &l.groups)
+            .filter(|g| g.feature == Some(Feature::Region("north_manchuria".into())))
+            .filter(|g| g.items.iter().any(|i| matches!(i, Item::Text(_))))
+            .collect();
+        assert_eq!(north_manchuria.len(), 1, "{year}");
+        assert_ne!(north_manchuria[0].class, "callout", "{year}");
+    }
+}
+
 /// The land beyond the three powers and China stands for several countries under one fill: it
 /// is never named, in any language, even where much of it shows (tall overview panels reach
 /// down to Indochina).
