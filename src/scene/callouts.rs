@@ -111,8 +111,9 @@ pub(super) fn place_callouts(
 
 /// The callout box nearest its region: candidates beside points spread along the outline, in
 /// every slot and `rings` steps outward, searched in order of distance. A box that covers another
-/// region the agreements assign, or sits on a treaty line, counts as farther (a name over another
-/// sphere would seem to name it), so a near box wins only where it is clear. Returns the box and
+/// region the agreements assign, sits on a treaty line or is reached by a leader line across another
+/// sphere, counts as farther (a name over another sphere would seem to name it), so a near box wins
+/// only where it is clear. Returns the box and
 /// the point inside the region its leader line starts from.
 fn nearest_callout(
     callout: &Callout,
@@ -124,6 +125,24 @@ fn nearest_callout(
     neighbours: &Neighbours,
 ) -> Option<Plan> {
     let over_other_region = |b: &Bounds| (neighbours.over)(&callout.id, b);
+    // Samples along the leader line from where it starts inside the region to the box.
+    let leader_crosses_other_region = |from: Px, to: &Bounds| {
+        let start = inward(from, callout.anchor, 4.0 * u);
+        let end = (start.0.clamp(to.x0, to.x1), start.1.clamp(to.y0, to.y1));
+        (1..8).any(|i| {
+            let t = f64::from(i) / 8.0;
+            let (x, y) = (
+                start.0 + (end.0 - start.0) * t,
+                start.1 + (end.1 - start.1) * t,
+            );
+            over_other_region(&Bounds {
+                x0: x,
+                y0: y,
+                x1: x,
+                y1: y,
+            })
+        })
+    };
     let (outline, anchor, size) = (&callout.outline, callout.anchor, callout.size);
     let step = 0.9 * size;
     let points: Vec<(Px, f64)> = along(outline.exterior(), 48)
@@ -198,6 +217,10 @@ fn nearest_callout(
         };
         if (neighbours.nearer)(&callout.id, (x, y), own) {
             cost += 5.0 * size;
+        }
+        // A leader line across another sphere seems to point at it.
+        if can_win(cost, &best) && leader_crosses_other_region(point, &c.bounds) {
+            cost += 4.0 * size;
         }
         if can_win(cost, &best) {
             best = Some((cost, c, point, setting));
