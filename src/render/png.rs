@@ -209,7 +209,8 @@ mod tests {
         let scene = Scene::for_map(&map, &map.key, &options);
         let ours = rasterise(&scene, 960, 540).unwrap();
 
-        let svg = super::super::svg::to_svg(&scene, crate::options::SvgText::System).unwrap();
+        let svg =
+            super::super::svg::to_svg(&scene, crate::options::SvgText::System, Cores::One).unwrap();
         let mut fonts = usvg::fontdb::Database::new();
         for face in [
             crate::scene::text::REGULAR_TTF,

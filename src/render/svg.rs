@@ -17,6 +17,7 @@ use plotters_backend::{
 use super::glyphs::{self, OutlineSink};
 use super::plotting::{draw_scene, xml_text, Canvas, PLOTTERS_FONT_FACTOR, SUBPIXEL};
 use super::svg_fonts::UsedChars;
+use super::Cores;
 use crate::error::{Error, Result};
 use crate::options::SvgText;
 use crate::scene::{Feature, Group, Layer, LayerId, Scene};
@@ -417,12 +418,32 @@ impl OutlineSink for PathData {
 
 /// Renders a scene to SVG text, its text as `text` says. The same scene always gives the same
 /// bytes.
-pub(crate) fn to_svg(scene: &Scene, text: SvgText) -> Result<String> {
+/// With all `cores`, the embedded fonts are cut on another thread while the drawing is written.
+pub(crate) fn to_svg(scene: &Scene, text: SvgText, cores: Cores) -> Result<String> {
     let _cjk = crate::scene::text::set_cjk(scene.lang);
     let mut writer = SvgWriter::begin(scene, text);
     let head = writer.out.len();
-    draw_scene(&mut writer, scene).map_err(|e| Error::Render(e.to_string()))?;
-    writer.finish(head)
+    if text != SvgText::Embedded || cores == Cores::One {
+        draw_scene(&mut writer, scene).map_err(|e| Error::Render(e.to_string()))?;
+        return writer.finish(head);
+    }
+    // The scene's texts say which characters the drawing will use.
+    let expected = UsedChars::of_scene(scene);
+    let (drawn, style) = rayon::join(
+        || {
+            // The first closure may run on a pool thread (when called from outside the pool).
+            let _cjk = crate::scene::text::set_cjk(scene.lang);
+            draw_scene(&mut writer, scene)
+        },
+        || expected.style_element(),
+    );
+    drawn.map_err(|e| Error::Render(e.to_string()))?;
+    if writer.used != expected {
+        return writer.finish(head);
+    }
+    writer.out.push_str("</svg>\n");
+    writer.out.insert_str(head, &style?);
+    Ok(writer.out)
 }
 
 impl SvgWriter {
@@ -485,6 +506,30 @@ impl SvgWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::TreatyMap;
+    use crate::options::{Lang, MapOptions};
+
+    /// The fonts cut beside the drawing are the ones drawing it asks for, in a Latin and a CJK
+    /// language, and the page is the same on one core as on all.
+    #[test]
+    fn fonts_cut_in_parallel_are_the_fonts_drawn() {
+        let data = crate::Dataset::embedded().unwrap();
+        for lang in [Lang::En, Lang::Ja] {
+            let map = TreatyMap::for_year_in(&data, 1912, lang, Default::default()).unwrap();
+            let options = MapOptions {
+                lang,
+                ..MapOptions::default()
+            };
+            let scene = Scene::for_map(&map, &map.key, &options);
+            let _cjk = crate::scene::text::set_cjk(lang);
+            let mut writer = SvgWriter::begin(&scene, SvgText::Embedded);
+            draw_scene(&mut writer, &scene).unwrap();
+            assert_eq!(writer.used, UsedChars::of_scene(&scene), "{lang:?}");
+            let one = to_svg(&scene, SvgText::Embedded, Cores::One).unwrap();
+            let all = to_svg(&scene, SvgText::Embedded, Cores::All).unwrap();
+            assert!(one == all, "{lang:?}: the pages differ");
+        }
+    }
 
     #[test]
     fn points_are_written_as_the_formatter_writes_them() {

@@ -17,9 +17,10 @@ use skrifa::raw::FontRef;
 
 use crate::error::{Error, Result};
 use crate::scene::text::{self, Face, FontKey};
+use crate::scene::Scene;
 
 /// The characters each font draws on a page.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct UsedChars {
     fonts: BTreeMap<FontKey, BTreeSet<char>>,
 }
@@ -31,6 +32,16 @@ impl UsedChars {
             let key = text::font_for(c, face).unwrap_or(FontKey::Latin(face));
             self.fonts.entry(key).or_default().insert(c);
         }
+    }
+
+    /// The characters of every text of `scene`, as drawing it notes them (under the scene's
+    /// CJK form).
+    pub fn of_scene(scene: &Scene) -> UsedChars {
+        let mut used = UsedChars::default();
+        for t in scene.texts() {
+            used.add(t.face, &t.text);
+        }
+        used
     }
 
     /// A `<style>` element with one `@font-face` per font used, each a subset of that font;
