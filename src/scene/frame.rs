@@ -234,6 +234,26 @@ fn projected_box(projection: &LambertConformalConic, view: &[(f64, f64)]) -> Opt
     (x1 > x0 && y1 > y0).then_some([x0, y0, x1, y1])
 }
 
+/// The points of the view that project furthest left, right, down and up: the same projected
+/// box as the whole view, so the fitting that follows projects four points, not every vertex.
+pub(crate) fn extreme_points(
+    projection: &LambertConformalConic,
+    view: &[(f64, f64)],
+) -> Vec<(f64, f64)> {
+    let mut extremes: Option<[((f64, f64), f64); 4]> = None;
+    for &point in view {
+        let (x, y) = projection.project(point.0, point.1);
+        let e = extremes.get_or_insert([(point, x), (point, -x), (point, y), (point, -y)]);
+        for (slot, value) in e.iter_mut().zip([x, -x, y, -y]) {
+            // The first point of a tie, as a running minimum keeps it.
+            if value < slot.1 {
+                *slot = (point, value);
+            }
+        }
+    }
+    extremes.map_or_else(Vec::new, |e| e.iter().map(|&(p, _)| p).collect())
+}
+
 /// Width over height of the view once projected.
 pub(crate) fn aspect(projection: &LambertConformalConic, view: &[(f64, f64)]) -> Option<f64> {
     projected_box(projection, view).map(|[x0, y0, x1, y1]| (x1 - x0) / (y1 - y0))
