@@ -196,10 +196,15 @@ fn write_rows(stream: &mut impl std::io::Write, band: &tiny_skia::Pixmap) -> Res
 /// Premultiplied RGBA → RGB: opaque pixels (the whole page, which starts with a paper
 /// rectangle) are copied as they are; any other is demultiplied.
 fn rgb_row(rgba: &[u8], rgb: &mut [u8]) {
-    // A row of opaque pixels (nearly every row) in a loop the compiler can unroll.
-    if rgba.chunks_exact(4).all(|px| px[3] == u8::MAX) {
-        for (out, px) in rgb.chunks_exact_mut(3).zip(rgba.chunks_exact(4)) {
-            out.copy_from_slice(&px[..3]);
+    // A row of opaque pixels (nearly every row): checked without a branch per pixel, and
+    // copied four bytes a pixel, each copy's alpha overwritten by the next pixel's red.
+    if rgba.chunks_exact(4).fold(u8::MAX, |all, px| all & px[3]) == u8::MAX {
+        let pixels = rgba.len() / 4;
+        for (i, px) in rgba.chunks_exact(4).take(pixels.saturating_sub(1)).enumerate() {
+            rgb[3 * i..3 * i + 4].copy_from_slice(px);
+        }
+        if let Some(last) = pixels.checked_sub(1) {
+            rgb[3 * last..3 * last + 3].copy_from_slice(&rgba[4 * last..4 * last + 3]);
         }
         return;
     }
@@ -291,6 +296,9 @@ mod tests {
         let mut rgb = [0; 9];
         rgb_row(&[10, 20, 30, 255, 50, 25, 0, 128, 0, 0, 0, 0], &mut rgb);
         assert_eq!(rgb, [10, 20, 30, 100, 50, 0, 0, 0, 0]);
+        let opaque = [1, 2, 3, 255, 4, 5, 6, 255, 7, 8, 9, 255];
+        rgb_row(&opaque, &mut rgb);
+        assert_eq!(rgb, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
     }
 
     #[test]
