@@ -3,6 +3,7 @@
 //! ([`super::map_labels`]), placed without collisions.
 
 use geo::{Area, Coord, LineString, MultiPolygon, Polygon};
+use rayon::prelude::*;
 
 use super::clip::{self, Px};
 use super::frame::MapTransform;
@@ -197,7 +198,7 @@ pub(super) fn draw(
     let (regions, others) = rayon::join(
         || {
             order
-                .iter()
+                .par_iter()
                 .map(|&index| {
                     let state = &map.regions[index];
                     let pixels = RegionPixels::new(t, state.geometry, &frame);
