@@ -200,7 +200,11 @@ fn rgb_row(rgba: &[u8], rgb: &mut [u8]) {
     // copied four bytes a pixel, each copy's alpha overwritten by the next pixel's red.
     if rgba.chunks_exact(4).fold(u8::MAX, |all, px| all & px[3]) == u8::MAX {
         let pixels = rgba.len() / 4;
-        for (i, px) in rgba.chunks_exact(4).take(pixels.saturating_sub(1)).enumerate() {
+        for (i, px) in rgba
+            .chunks_exact(4)
+            .take(pixels.saturating_sub(1))
+            .enumerate()
+        {
             rgb[3 * i..3 * i + 4].copy_from_slice(px);
         }
         if let Some(last) = pixels.checked_sub(1) {
