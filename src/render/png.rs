@@ -71,7 +71,8 @@ pub(crate) fn scene_to_png_and(
         if let Some(band) = bands.get(1) {
             write_rows(&mut stream, band)?;
         }
-        stream.finish().map_err(encoding_error)
+        stream.finish().map_err(encoding_error)?;
+        writer.finish().map_err(encoding_error)
     })?;
     Ok(out)
 }
