@@ -44,6 +44,13 @@ impl UsedChars {
         used
     }
 
+    /// Adds the characters `other` notes.
+    pub fn merge(&mut self, other: &UsedChars) {
+        for (key, chars) in &other.fonts {
+            self.fonts.entry(*key).or_default().extend(chars);
+        }
+    }
+
     /// A `<style>` element with one `@font-face` per font used, each a subset of that font;
     /// empty if the page has no text.
     pub fn style_element(&self) -> Result<String> {
