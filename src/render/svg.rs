@@ -448,6 +448,8 @@ fn in_parts(scene: &Scene) -> Result<Option<String>> {
         draw_layers(writer, layers).map_err(|e| Error::Render(e.to_string()))
     };
     let mut rest = SvgWriter::new(writer.size, SvgText::Embedded);
+    // As the first writer's: growing by doubling would copy (and first touch) the text again.
+    rest.out.reserve(1 << 20);
     let (first, (last, style)) = rayon::join(
         || draw(&mut writer, first_layers),
         || rayon::join(|| draw(&mut rest, last_layers), || expected.style_element()),
