@@ -3,9 +3,10 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use geo::{Area, BooleanOps, BoundingRect, MultiPolygon, Polygon};
+use geo::{BoundingRect, MultiPolygon};
 
-use crate::data::geodata::Geodata;
+use crate::data::geodata::{BundledUnion, Geodata};
+use crate::data::join::join_outlines;
 use crate::data::treaties::Treaties;
 use crate::error::{Error, Result};
 
@@ -54,6 +55,9 @@ pub struct Dataset {
     /// The outline of each union in `treaties.unions`, in the same order, joined the first time
     /// a map needs it: one map needs few of them, and joining costs more than drawing.
     union_outlines: Vec<OnceLock<MultiPolygon<f64>>>,
+    /// The outlines `build.rs` joined, for the bundled data (empty for other data): read
+    /// instead of joined where a union's regions are the same.
+    bundled_unions: Vec<BundledUnion>,
     /// The lon/lat box the outlines cover (west, south, east, north): a map never shows
     /// beyond it, where it would have nothing to draw.
     pub(crate) coverage: [f64; 4],
@@ -131,6 +135,7 @@ impl Dataset {
             geodata,
             treaties,
             union_outlines,
+            bundled_unions: Vec::new(),
             coverage,
         })
     }
@@ -138,18 +143,23 @@ impl Dataset {
     /// The outline of the union at `index` in `treaties.unions`: its regions joined into one.
     pub(crate) fn union_outline(&self, index: usize) -> &MultiPolygon<f64> {
         self.union_outlines[index].get_or_init(|| {
-            let union = &self.treaties.unions[index];
-            // Start from the first outline as it is: a union with an empty shape would snap its
-            // vertices, and the parts would no longer share their borders exactly.
-            let mut members = union
-                .regions
-                .iter()
-                .filter_map(|id| self.geodata.region(id));
-            let first = members
-                .next()
-                .map_or_else(|| MultiPolygon::new(Vec::new()), |r| r.geometry.clone());
-            without_slivers(members.fold(first, |joined, r| joined.union(&r.geometry)))
+            let regions = &self.treaties.unions[index].regions;
+            match self.bundled_unions.get(index) {
+                Some(bundled) if bundled.regions == *regions => bundled.outline(),
+                _ => self.join_union(index),
+            }
         })
+    }
+
+    /// The union at `index` joined from its regions' outlines.
+    fn join_union(&self, index: usize) -> MultiPolygon<f64> {
+        let regions = &self.treaties.unions[index].regions;
+        join_outlines(
+            regions
+                .iter()
+                .filter_map(|id| self.geodata.region(id))
+                .map(|r| &r.geometry),
+        )
     }
 
     /// The bundled dataset: outlines, treaties and context layers compiled into the binary.
@@ -159,9 +169,12 @@ impl Dataset {
     /// assert_eq!(data.agreement_years(), [1907, 1910, 1912, 1916]);
     /// ```
     pub fn embedded() -> Result<Dataset> {
-        let geodata = Geodata::bundled()?;
-        let treaties = Treaties::bundled()?;
-        Dataset::new(geodata, treaties, "treaties.toml")
+        // Two independent reads of about the same cost: one on each core.
+        let (geodata, treaties) = rayon::join(Geodata::bundled, Treaties::bundled);
+        let (geodata, treaties) = (geodata?, treaties?);
+        let mut dataset = Dataset::new(geodata, treaties, "treaties.toml")?;
+        dataset.bundled_unions = crate::data::geodata::union_outlines();
+        Ok(dataset)
     }
 
     /// A folder laid out like the bundled `geodata/`: `regions.geojson` and `treaties.toml`
@@ -263,31 +276,43 @@ impl Dataset {
     }
 }
 
-/// Rings of less than this area (square degrees, under 0.01 km²) are rounding residue.
-const SLIVER_AREA: f64 = 1e-6;
-
-/// Drops the zero-width rings a union leaves where its parts' shared border was computed with a
-/// rounding difference: painted, each would stroke a hairline through the joined region.
-fn without_slivers(outline: MultiPolygon<f64>) -> MultiPolygon<f64> {
-    let is_sliver = |ring: &geo::LineString<f64>| {
-        Polygon::new(ring.clone(), Vec::new()).unsigned_area() < SLIVER_AREA
-    };
-    outline
-        .into_iter()
-        .filter(|part| !is_sliver(part.exterior()))
-        .map(|part| {
-            let (exterior, holes) = part.into_inner();
-            Polygon::new(
-                exterior,
-                holes.into_iter().filter(|h| !is_sliver(h)).collect(),
-            )
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use geo::{Area, Polygon};
+
+    /// The outlines `build.rs` joined are exactly, vertex for vertex, what joining the bundled
+    /// regions gives now: they cannot go stale, and the embedded data joins nothing at run time.
+    #[test]
+    fn bundled_unions_are_the_joins_of_the_bundled_regions() {
+        let dataset = Dataset::embedded().unwrap();
+        assert_eq!(dataset.bundled_unions.len(), dataset.treaties.unions.len());
+        for (index, union) in dataset.treaties.unions.iter().enumerate() {
+            assert_eq!(dataset.bundled_unions[index].regions, union.regions);
+            let joined = dataset.join_union(index);
+            assert!(!joined.0.is_empty(), "{}: nothing joined", union.id);
+            assert!(
+                dataset.bundled_unions[index].outline() == joined,
+                "{}: the bundled outline differs from the join",
+                union.id
+            );
+        }
+    }
+
+    /// Data other than the bundled data has its unions joined, not read from the bundle.
+    #[test]
+    fn other_data_joins_its_unions() {
+        let files = crate::data::embedded::geodata();
+        let data = DataFiles {
+            treaties: crate::data::embedded::TREATIES,
+            regions: files.regions.text,
+            ..DataFiles::default()
+        };
+        let dataset = Dataset::from_files(&data).unwrap();
+        assert!(dataset.bundled_unions.is_empty());
+        let embedded = Dataset::embedded().unwrap();
+        assert!(dataset.union_outline(0) == embedded.union_outline(0));
+    }
 
     #[test]
     fn joined_regions_have_no_hairline_rings() {
@@ -327,27 +352,5 @@ mod tests {
                 union.id
             );
         }
-    }
-
-    #[test]
-    fn slivers_go_and_real_holes_stay() {
-        let square = |x: f64, y: f64, size: f64| {
-            geo::LineString::from(vec![
-                (x, y),
-                (x + size, y),
-                (x + size, y + size),
-                (x, y + size),
-                (x, y),
-            ])
-        };
-        let spike =
-            geo::LineString::from(vec![(1.0, 1.0), (2.0, 2.0), (1.0, 1.0 + 1e-12), (1.0, 1.0)]);
-        let outline = MultiPolygon::new(vec![
-            Polygon::new(square(0.0, 0.0, 10.0), vec![spike, square(5.0, 5.0, 1.0)]),
-            Polygon::new(square(20.0, 0.0, 1e-4), Vec::new()),
-        ]);
-        let cleaned = without_slivers(outline);
-        assert_eq!(cleaned.0.len(), 1);
-        assert_eq!(cleaned.0[0].interiors().len(), 1);
     }
 }

@@ -5,6 +5,7 @@ pub(crate) mod budget;
 mod dataset;
 pub(crate) mod embedded;
 pub(crate) mod geodata;
+mod join;
 pub(crate) mod treaties;
 pub(crate) mod validity;
 

@@ -40,7 +40,7 @@ pub(crate) fn paint(
     cores: Cores,
 ) -> Result<Vec<u8>> {
     match format {
-        Format::Svg => Ok(svg::to_svg(scene, options.svg_text)?.into_bytes()),
+        Format::Svg => Ok(svg::to_svg(scene, options.svg_text, cores)?.into_bytes()),
         Format::Pdf => pdf::to_pdf(scene, options.cmyk),
         Format::Png => {
             let (w, h) = options.png_size_of(scene.width, scene.height);

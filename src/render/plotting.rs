@@ -101,7 +101,15 @@ pub(crate) fn draw_scene<B: Canvas>(
     backend: &mut B,
     scene: &Scene,
 ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-    for layer in scene.layers.iter().filter(|l| !l.groups.is_empty()) {
+    draw_layers(backend, &scene.layers)
+}
+
+/// Draws these layers of a scene, in order; empty layers are left out.
+pub(crate) fn draw_layers<B: Canvas>(
+    backend: &mut B,
+    layers: &[Layer],
+) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+    for layer in layers.iter().filter(|l| !l.groups.is_empty()) {
         backend.open_layer(layer);
         for group in &layer.groups {
             // Anonymous groups exist only to keep items together; they need no element.

@@ -15,11 +15,12 @@ use plotters_backend::{
 };
 
 use super::glyphs::{self, OutlineSink};
-use super::plotting::{draw_scene, xml_text, Canvas, PLOTTERS_FONT_FACTOR, SUBPIXEL};
+use super::plotting::{draw_layers, draw_scene, xml_text, Canvas, PLOTTERS_FONT_FACTOR, SUBPIXEL};
 use super::svg_fonts::UsedChars;
+use super::Cores;
 use crate::error::{Error, Result};
 use crate::options::SvgText;
-use crate::scene::{Feature, Group, Layer, LayerId, Scene};
+use crate::scene::{Feature, Group, Item, Layer, LayerId, Scene};
 
 type Outcome = std::result::Result<(), DrawingErrorKind<Infallible>>;
 
@@ -417,12 +418,82 @@ impl OutlineSink for PathData {
 
 /// Renders a scene to SVG text, its text as `text` says. The same scene always gives the same
 /// bytes.
-pub(crate) fn to_svg(scene: &Scene, text: SvgText) -> Result<String> {
+/// With all `cores`, the embedded fonts are cut on another thread while the drawing is written.
+pub(crate) fn to_svg(scene: &Scene, text: SvgText, cores: Cores) -> Result<String> {
+    if text == SvgText::Embedded && cores == Cores::All {
+        if let Some(svg) = in_parts(scene)? {
+            return Ok(svg);
+        }
+    }
     let _cjk = crate::scene::text::set_cjk(scene.lang);
     let mut writer = SvgWriter::begin(scene, text);
     let head = writer.out.len();
     draw_scene(&mut writer, scene).map_err(|e| Error::Render(e.to_string()))?;
     writer.finish(head)
+}
+
+/// The page with embedded fonts, its layers written in two parts on two threads while the
+/// fonts are cut on a third (the scene's texts say which characters the drawing will use).
+/// `None` where the parts would not join into the page one writer makes: an id in both parts
+/// (each made its ids unique only within itself), or characters other than those foreseen.
+fn in_parts(scene: &Scene) -> Result<Option<String>> {
+    let _cjk = crate::scene::text::set_cjk(scene.lang);
+    let mut writer = SvgWriter::begin(scene, SvgText::Embedded);
+    let head = writer.out.len();
+    let expected = UsedChars::of_scene(scene);
+    let (first_layers, last_layers) = scene.layers.split_at(balanced_split(&scene.layers));
+    let draw = |writer: &mut SvgWriter, layers| {
+        // A part may be written on a pool thread: set the page's CJK form there.
+        let _cjk = crate::scene::text::set_cjk(scene.lang);
+        draw_layers(writer, layers).map_err(|e| Error::Render(e.to_string()))
+    };
+    let mut rest = SvgWriter::new(writer.size, SvgText::Embedded);
+    // As the first writer's: growing by doubling would copy (and first touch) the text again.
+    rest.out.reserve(1 << 20);
+    let (first, (last, style)) = rayon::join(
+        || draw(&mut writer, first_layers),
+        || rayon::join(|| draw(&mut rest, last_layers), || expected.style_element()),
+    );
+    first?;
+    last?;
+    let mut used = writer.used.clone();
+    used.merge(&rest.used);
+    if used != expected || !writer.ids.is_disjoint(&rest.ids) {
+        return Ok(None);
+    }
+    writer.out.push_str(&rest.out);
+    writer.out.push_str("</svg>\n");
+    writer.out.insert_str(head, &style?);
+    Ok(Some(writer.out))
+}
+
+/// Where to split the layers so that both parts have about as many points and texts to write.
+fn balanced_split(layers: &[Layer]) -> usize {
+    let weight = |layer: &Layer| -> usize {
+        let items = layer.groups.iter().flat_map(|g| &g.items);
+        items
+            .map(|item| match item {
+                Item::Fill { points, .. } | Item::Line { points, .. } => points.len(),
+                // A text costs its escaping and attributes: about as much as a short path.
+                _ => 20,
+            })
+            .sum()
+    };
+    let weights: Vec<usize> = layers.iter().map(weight).collect();
+    let total: usize = weights.iter().sum();
+    let mut before = 0;
+    for (i, w) in weights.iter().enumerate() {
+        if 2 * (before + w) > total {
+            // Split before or after this layer, whichever is nearer the half.
+            return if total - 2 * before < 2 * (before + w) - total {
+                i
+            } else {
+                i + 1
+            };
+        }
+        before += w;
+    }
+    layers.len()
 }
 
 impl SvgWriter {
@@ -485,6 +556,30 @@ impl SvgWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::TreatyMap;
+    use crate::options::{Lang, MapOptions};
+
+    /// The fonts cut beside the drawing are the ones drawing it asks for, in a Latin and a CJK
+    /// language, and the page written in two parts is the page one writer makes.
+    #[test]
+    fn fonts_cut_in_parallel_are_the_fonts_drawn() {
+        let data = crate::Dataset::embedded().unwrap();
+        for lang in [Lang::En, Lang::Ja] {
+            let map = TreatyMap::for_year_in(&data, 1912, lang, Default::default()).unwrap();
+            let options = MapOptions {
+                lang,
+                ..MapOptions::default()
+            };
+            let scene = Scene::for_map(&map, &map.key, &options);
+            let _cjk = crate::scene::text::set_cjk(lang);
+            let mut writer = SvgWriter::begin(&scene, SvgText::Embedded);
+            draw_scene(&mut writer, &scene).unwrap();
+            assert_eq!(writer.used, UsedChars::of_scene(&scene), "{lang:?}");
+            let one = to_svg(&scene, SvgText::Embedded, Cores::One).unwrap();
+            let parts = in_parts(&scene).unwrap();
+            assert!(parts == Some(one), "{lang:?}: the pages differ");
+        }
+    }
 
     #[test]
     fn points_are_written_as_the_formatter_writes_them() {

@@ -17,9 +17,10 @@ use skrifa::raw::FontRef;
 
 use crate::error::{Error, Result};
 use crate::scene::text::{self, Face, FontKey};
+use crate::scene::Scene;
 
 /// The characters each font draws on a page.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct UsedChars {
     fonts: BTreeMap<FontKey, BTreeSet<char>>,
 }
@@ -30,6 +31,23 @@ impl UsedChars {
         for c in text.chars() {
             let key = text::font_for(c, face).unwrap_or(FontKey::Latin(face));
             self.fonts.entry(key).or_default().insert(c);
+        }
+    }
+
+    /// The characters of every text of `scene`, as drawing it notes them (under the scene's
+    /// CJK form).
+    pub fn of_scene(scene: &Scene) -> UsedChars {
+        let mut used = UsedChars::default();
+        for t in scene.texts() {
+            used.add(t.face, &t.text);
+        }
+        used
+    }
+
+    /// Adds the characters `other` notes.
+    pub fn merge(&mut self, other: &UsedChars) {
+        for (key, chars) in &other.fonts {
+            self.fonts.entry(*key).or_default().extend(chars);
         }
     }
 

@@ -147,12 +147,19 @@ impl MapTransform {
         let mut out: Vec<Px> = Vec::with_capacity(line.0.len());
         for pair in line.0.windows(2) {
             let (a, b) = ((pair[0].x, pair[0].y), (pair[1].x, pair[1].y));
-            out.push(self.px(a.0, a.1));
+            let start = self.px(a.0, a.1);
+            out.push(start);
             let Some((t0, t1)) = clip::clip_segment_params(a, b, self.visible) else {
                 continue;
             };
             let at = |t: f64| (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
-            let (p0, p1) = (self.px(at(t0).0, at(t0).1), self.px(at(t1).0, at(t1).1));
+            // A leg that starts inside starts where `a` does (at(0) is `a` exactly).
+            let p0 = if t0 == 0.0 {
+                start
+            } else {
+                self.px(at(t0).0, at(t0).1)
+            };
+            let p1 = self.px(at(t1).0, at(t1).1);
             let px_len = (p1.0 - p0.0).hypot(p1.1 - p0.1);
             let degrees = (b.0 - a.0).abs().max((b.1 - a.1).abs()) * (t1 - t0);
             let steps = (degrees / max_step)
@@ -232,6 +239,26 @@ fn projected_box(projection: &LambertConformalConic, view: &[(f64, f64)]) -> Opt
         y1 = y1.max(y);
     }
     (x1 > x0 && y1 > y0).then_some([x0, y0, x1, y1])
+}
+
+/// The points of the view that project furthest left, right, down and up: the same projected
+/// box as the whole view, so the fitting that follows projects four points, not every vertex.
+pub(crate) fn extreme_points(
+    projection: &LambertConformalConic,
+    view: &[(f64, f64)],
+) -> Vec<(f64, f64)> {
+    let mut extremes: Option<[((f64, f64), f64); 4]> = None;
+    for &point in view {
+        let (x, y) = projection.project(point.0, point.1);
+        let e = extremes.get_or_insert([(point, x), (point, -x), (point, y), (point, -y)]);
+        for (slot, value) in e.iter_mut().zip([x, -x, y, -y]) {
+            // The first point of a tie, as a running minimum keeps it.
+            if value < slot.1 {
+                *slot = (point, value);
+            }
+        }
+    }
+    extremes.map_or_else(Vec::new, |e| e.iter().map(|&(p, _)| p).collect())
 }
 
 /// Width over height of the view once projected.

@@ -3,6 +3,7 @@
 //! ([`super::map_labels`]), placed without collisions.
 
 use geo::{Area, Coord, LineString, MultiPolygon, Polygon};
+use rayon::prelude::*;
 
 use super::clip::{self, Px};
 use super::frame::MapTransform;
@@ -103,6 +104,68 @@ pub(super) fn clipped_lines(points: &[Px], frame: &PixelBox, color: Rgb, width: 
         .collect()
 }
 
+/// The lakes, rivers, railways and treaty lines in pixels, inside the frame.
+struct ContextPixels {
+    /// Each lake's outline.
+    lakes: Vec<Vec<Px>>,
+    /// The rivers' strokes.
+    rivers: Vec<Item>,
+    /// Each railway's paths (the map's railways, in order), before clipping.
+    railways: Vec<Vec<Vec<Px>>>,
+    /// Each treaty line's pieces (the map's lines, in order).
+    treaty_lines: Vec<Vec<Vec<Px>>>,
+}
+
+impl ContextPixels {
+    fn new(map: &TreatyMap<'_>, t: &MapTransform, frame: &PixelBox, u: f64) -> ContextPixels {
+        let lakes = map
+            .lakes
+            .iter()
+            .flat_map(|lake| &lake.geometry)
+            .map(|polygon| clip::clip_ring(&t.ring(polygon.exterior()), frame))
+            .filter(|clipped| clipped.len() >= 3)
+            .collect();
+        let mut rivers = Vec::new();
+        for river in map.rivers {
+            let width = match river.scalerank {
+                ..=5 => 1.3,
+                6..=8 => 0.95,
+                _ => 0.7,
+            } * u;
+            for line in &river.geometry {
+                let path = clip::thin(&t.path(line, 0.5), 0.5);
+                rivers.extend(clipped_lines(&path, frame, map.palette.river, width));
+            }
+        }
+        let railways = map
+            .railways
+            .iter()
+            .map(|railway| {
+                let lines = railway.geometry.iter();
+                lines
+                    .map(|line| clip::thin(&t.path(line, 0.25), 0.4))
+                    .collect()
+            })
+            .collect();
+        let treaty_lines = map
+            .lines
+            .iter()
+            .map(|state| {
+                let lines = state.geometry.iter();
+                lines
+                    .flat_map(|line| clip::clip_polyline(&t.path(line, 0.1), frame))
+                    .collect()
+            })
+            .collect();
+        ContextPixels {
+            lakes,
+            rivers,
+            railways,
+            treaty_lines,
+        }
+    }
+}
+
 /// Draws the whole map into the layout's frame.
 pub(super) fn draw(
     scene: &mut Scene,
@@ -123,18 +186,35 @@ pub(super) fn draw(
         },
     );
 
-    // Regions, largest first so enclaves paint over their surroundings.
+    // Regions, largest first so enclaves paint over their surroundings. Their pixels and the
+    // other layers' are worked out on two threads, then added to the scene in order.
+    let areas: Vec<f64> = map
+        .regions
+        .iter()
+        .map(|r| r.geometry.unsigned_area())
+        .collect();
     let mut order: Vec<usize> = (0..map.regions.len()).collect();
-    order.sort_by(|&a, &b| {
-        map.regions[b]
-            .geometry
-            .unsigned_area()
-            .total_cmp(&map.regions[a].geometry.unsigned_area())
-    });
+    order.sort_by(|&a, &b| areas[b].total_cmp(&areas[a]));
+    let (regions, others) = rayon::join(
+        || {
+            order
+                .par_iter()
+                .map(|&index| {
+                    let state = &map.regions[index];
+                    let pixels = RegionPixels::new(t, state.geometry, &frame);
+                    let hatch = state
+                        .style
+                        .hatch
+                        .map(|(color, dir)| hatch_region(&pixels, &frame, color, dir, u));
+                    (index, pixels, hatch)
+                })
+                .collect::<Vec<_>>()
+        },
+        || ContextPixels::new(map, t, &frame, u),
+    );
     let mut region_pixels: Vec<(usize, RegionPixels)> = Vec::new();
-    for index in order {
+    for (index, pixels, hatch) in regions {
         let state = &map.regions[index];
-        let pixels = RegionPixels::new(t, state.geometry, &frame);
         let layer = match state.role {
             Role::Sphere => LayerId::Regions,
             Role::Context => LayerId::Land,
@@ -154,8 +234,7 @@ pub(super) fn draw(
                 color: state.style.fill,
             });
         }
-        if let Some((color, dir)) = state.style.hatch {
-            let strokes = hatch_region(&pixels, &frame, color, dir, u);
+        if let Some(strokes) = hatch {
             scene
                 .group(
                     LayerId::Hatching,
@@ -165,33 +244,23 @@ pub(super) fn draw(
         }
         region_pixels.push((index, pixels));
     }
-
-    for lake in map.lakes {
-        for polygon in &lake.geometry {
-            let clipped = clip::clip_ring(&t.ring(polygon.exterior()), &frame);
-            if clipped.len() >= 3 {
-                scene.push(
-                    LayerId::Water,
-                    Item::Fill {
-                        points: clipped,
-                        color: map.palette.water,
-                    },
-                );
-            }
-        }
+    let ContextPixels {
+        lakes,
+        rivers,
+        railways,
+        treaty_lines,
+    } = others;
+    for lake in lakes {
+        scene.push(
+            LayerId::Water,
+            Item::Fill {
+                points: lake,
+                color: map.palette.water,
+            },
+        );
     }
-    for river in map.rivers {
-        let width = match river.scalerank {
-            ..=5 => 1.3,
-            6..=8 => 0.95,
-            _ => 0.7,
-        } * u;
-        for line in &river.geometry {
-            let path = clip::thin(&t.path(line, 0.5), 0.5);
-            for item in clipped_lines(&path, &frame, map.palette.river, width) {
-                scene.push(LayerId::Water, item);
-            }
-        }
+    for item in rivers {
+        scene.push(LayerId::Water, item);
     }
 
     // Borders between regions (and coasts).
@@ -215,12 +284,7 @@ pub(super) fn draw(
 
     // Railways in one dark ink with a paper casing: they cross every fill, dark ones included.
     // All casings go under all inks, so junctions stay joined.
-    for railway in &map.railways {
-        let paths: Vec<Vec<Px>> = railway
-            .geometry
-            .iter()
-            .map(|line| clip::thin(&t.path(line, 0.25), 0.4))
-            .collect();
+    for (railway, paths) in map.railways.iter().zip(railways) {
         let feature = Feature::Railway(railway.name.clone());
         let casing = scene.group(LayerId::RailwayCasings, Group::of(feature.clone()));
         for path in &paths {
@@ -246,7 +310,7 @@ pub(super) fn draw(
 
     // Treaty lines on top of everything but text.
     let mut treaty_paths: Vec<(usize, Vec<Vec<Px>>)> = Vec::new();
-    for (i, state) in map.lines.iter().enumerate() {
+    for ((i, state), pieces_all) in map.lines.iter().enumerate().zip(treaty_lines) {
         let group = scene.group(
             LayerId::TreatyLines,
             Group {
@@ -255,17 +319,12 @@ pub(super) fn draw(
                 ..Group::of(Feature::Line(state.id.to_string()))
             },
         );
-        let mut pieces_all = Vec::new();
-        for line in state.geometry {
-            let pieces = clip::clip_polyline(&t.path(line, 0.1), &frame);
-            for piece in &pieces {
-                group.items.push(Item::Line {
-                    points: piece.clone(),
-                    color: palette::PAPER,
-                    width: 5.6 * u,
-                });
-            }
-            pieces_all.extend(pieces);
+        for piece in &pieces_all {
+            group.items.push(Item::Line {
+                points: piece.clone(),
+                color: palette::PAPER,
+                width: 5.6 * u,
+            });
         }
         for piece in &pieces_all {
             let strokes = clip::dash_pattern(piece, &dash_lengths(state.symbol, 2.6 * u));

@@ -405,6 +405,7 @@ impl Scene {
         let _cjk = text::set_cjk(options.lang);
         let view = frame::view_points(&map.extent, options.extent);
         let projection = frame::projection_for(&view);
+        let view = frame::extreme_points(&projection, &view);
         let credit = layout::credit_text(
             &map.texts.credit,
             projection.standard_parallels(),

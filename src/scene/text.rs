@@ -49,34 +49,41 @@ pub fn width(text: &str, size: f64, face: Face) -> f64 {
     let mut previous: Option<(FontKey, ab_glyph::GlyphId)> = None;
     let latin = latin_glyphs(face);
     for c in text.chars() {
-        let known = latin.get(c as usize).copied().filter(|id| id.0 != 0);
+        let known = latin.get(c as usize).copied().filter(|(id, _)| id.0 != 0);
         let key = match known {
             Some(_) => FontKey::Latin(face),
             None => font_for(c, face).unwrap_or(FontKey::Latin(face)),
         };
         let font = key.font();
         let scale = size as f32 / font.units_per_em().unwrap_or(1000.0);
-        let id = known.unwrap_or_else(|| font.glyph_id(c));
+        let (id, advance) = known.unwrap_or_else(|| {
+            let id = font.glyph_id(c);
+            (id, font.h_advance_unscaled(id))
+        });
         if let Some((previous_key, previous_id)) = previous {
             if previous_key == key {
                 total += font.kern_unscaled(previous_id, id) * scale;
             }
         }
-        total += font.h_advance_unscaled(id) * scale;
+        total += advance * scale;
         previous = Some((key, id));
     }
     f64::from(total)
 }
 
-/// The bundled face's glyph for each of the first code points (Latin with its accents, Greek,
-/// Cyrillic), looked up once: label placement measures the same names many times. Id 0: not in
-/// the face.
-fn latin_glyphs(face: Face) -> &'static [ab_glyph::GlyphId] {
-    static TABLES: OnceLock<[Vec<ab_glyph::GlyphId>; 3]> = OnceLock::new();
+/// The bundled face's glyph and its advance (in font units) for each of the first code points
+/// (Latin with its accents, Greek, Cyrillic), looked up once: label placement measures the
+/// same names many times. Id 0: not in the face.
+fn latin_glyphs(face: Face) -> &'static [(ab_glyph::GlyphId, f32)] {
+    static TABLES: OnceLock<[Vec<(ab_glyph::GlyphId, f32)>; 3]> = OnceLock::new();
     let tables = TABLES.get_or_init(|| {
         [Face::Regular, Face::Bold, Face::Italic].map(|face| {
+            let font = font(face);
             (0..0x500u32)
-                .map(|c| char::from_u32(c).map_or(ab_glyph::GlyphId(0), |c| font(face).glyph_id(c)))
+                .map(|c| {
+                    let id = char::from_u32(c).map_or(ab_glyph::GlyphId(0), |c| font.glyph_id(c));
+                    (id, font.h_advance_unscaled(id))
+                })
                 .collect()
         })
     });

@@ -35,6 +35,39 @@ macro_rules! bundled {
     };
 }
 
+/// The joined outline of each bundled union, in the treaty file's order, with the regions it
+/// joins; `build.rs` documents the layout. Outlines are read only when a map needs them.
+pub(crate) fn union_outlines() -> Vec<BundledUnion> {
+    let mut reader = Reader(include_bytes!(concat!(env!("OUT_DIR"), "/unions.bin")));
+    reader.list(|reader| {
+        let regions = reader.list(|reader| {
+            let length = reader.count();
+            String::from_utf8(reader.take(length).to_vec()).expect("build.rs writes UTF-8")
+        });
+        let length = reader.count();
+        BundledUnion {
+            regions,
+            outline: reader.take(length),
+        }
+    })
+}
+
+/// A union as `build.rs` joined it.
+#[derive(Debug, Clone)]
+pub(crate) struct BundledUnion {
+    /// The ids of the regions it joins.
+    pub regions: Vec<String>,
+    /// Its outline, still in binary form.
+    outline: &'static [u8],
+}
+
+impl BundledUnion {
+    /// The joined outline.
+    pub fn outline(&self) -> MultiPolygon<f64> {
+        MultiPolygon(Reader(self.outline).list(Reader::polygon))
+    }
+}
+
 impl Geodata {
     /// The bundled layers, from their binary form.
     pub fn bundled() -> Result<Geodata> {

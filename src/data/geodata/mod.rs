@@ -508,6 +508,7 @@ fn parse_place(at: &FeatureRef<'_>, feature: &impl LayerFeature) -> Result<Place
 }
 
 mod bundle;
+pub(crate) use bundle::{union_outlines, BundledUnion};
 mod properties;
 mod rings;
 
