@@ -21,6 +21,7 @@ use crate::data::geodata::Role;
 use crate::model::{palette, LineView, PlaceView, TreatyMap};
 use crate::projection::fit::PixelBox;
 use geo::BoundingRect;
+use rayon::prelude::*;
 
 /// The gap between a town's dot and its name, in units.
 const NEAR: f64 = 5.5;
@@ -130,22 +131,26 @@ pub(super) fn draw(
         .iter()
         .map(|(i, pieces)| (*i, tag_candidates(&map.lines[*i], pieces, ts.tag, u)))
         .collect();
-    // Sphere regions in pixels, to a few pixels (a callout is tested against them many times): a callout must not sit over or by another one.
-    let spheres: Vec<(&str, Vec<BoxedPart>)> = region_pixels
-        .iter()
-        .filter(|(i, _)| map.regions[*i].role == Role::Sphere)
-        .map(|(i, p)| {
-            let parts = p
-                .visible
-                .iter()
-                .filter_map(|part| {
-                    let coarse = geo::SimplifyVw::simplify_vw(part, 25.0 * u * u);
-                    Some((coarse.bounding_rect()?, coarse))
-                })
-                .collect();
-            (map.regions[*i].id, parts)
-        })
-        .collect();
+    // Sphere regions in pixels, to a few pixels (a callout is tested against them many times):
+    // a callout must not sit over or by another one. Worked out on the other core while the
+    // regions' names are prepared.
+    let simplified = || -> Vec<(&str, Vec<BoxedPart>)> {
+        region_pixels
+            .par_iter()
+            .filter(|(i, _)| map.regions[*i].role == Role::Sphere)
+            .map(|(i, p)| {
+                let parts = p
+                    .visible
+                    .iter()
+                    .filter_map(|part| {
+                        let coarse = geo::SimplifyVw::simplify_vw(part, 25.0 * u * u);
+                        Some((coarse.bounding_rect()?, coarse))
+                    })
+                    .collect();
+                (map.regions[*i].id, parts)
+            })
+            .collect()
+    };
     let (main, minor): (Vec<&Town>, Vec<&Town>) =
         towns.iter().partition(|town| town.place.rank == 1);
     let (spheres_first, context_last): (Vec<_>, Vec<_>) = region_pixels
@@ -157,15 +162,19 @@ pub(super) fn draw(
         .map(|(_, candidates)| candidates.iter().map(|c| c.bounds.grown(2.0 * u)).collect())
         .collect();
     let keeps_room = |occupied: &Occupied, b: &[Bounds]| leaves_a_place(&slots, occupied, b);
+    // Each region's name prepared (its outline coarsened, its pole found) region by region
+    // over the cores.
     let names = |regions: Vec<&(usize, RegionPixels)>| -> Vec<RegionName> {
         regions
-            .into_iter()
+            .into_par_iter()
             .filter_map(|(index, pixels)| {
                 RegionName::new(&map.regions[*index], pixels, &frame, ts.region, ts.min, u)
             })
             .collect()
     };
-    let sphere_names = names(spheres_first);
+    let (spheres, (sphere_names, context_names)) = rayon::join(simplified, || {
+        rayon::join(|| names(spheres_first), || names(context_last))
+    });
     // Each sphere's name holds a place inside its region that leaves every main town a place
     // by its dot, while those towns' names go beside their dots.
     let town_slots: Vec<Vec<Bounds>> = main
@@ -257,7 +266,7 @@ pub(super) fn draw(
         }
     };
     callouts(scene, occupied, pending);
-    let pending: Vec<Callout> = names(context_last)
+    let pending: Vec<Callout> = context_names
         .into_iter()
         .filter_map(|name| {
             let items = name.inside(&frame, occupied, &|_, _| true);
