@@ -3,21 +3,21 @@
 //!
 //! The verdicts are those of geo's `Validation` for polygons, plus one rule for multipolygons
 //! (parts must not overlap). geo finds a ring's self-intersections by testing every pair of
-//! segments, which takes minutes for a detailed outline; here the same test runs as a sweep
-//! (Shamos–Hoey) in O(n log n). Two segments of a ring are a self-intersection when they meet
+//! segments, which takes minutes for a detailed outline; here only segments whose boxes overlap
+//! are tested, and a ring where too many do goes to a sweep (Shamos–Hoey, O(n log n), in
+//! `sweep.rs`). Two segments of a ring are a self-intersection when they meet
 //! and neither ends where the other starts (exactly geo's rule, so adjacent segments may touch).
 
-use std::cmp::Ordering;
-use std::collections::BTreeSet;
-use std::ops::Bound;
+mod sweep;
 
 use geo::algorithm::coordinate_position::CoordPos;
 use geo::algorithm::dimensions::Dimensions;
 use geo::algorithm::validation::{InvalidPolygon, RingRole};
 use geo::{
-    BoundingRect, Coord, GeoNum, Intersects, Kernel, Line, LineString, MultiPolygon, Orientation,
-    Polygon, PreparedGeometry, Rect, Relate,
+    BoundingRect, Coord, Intersects, Line, LineString, MultiPolygon, Polygon, PreparedGeometry,
+    Rect, Relate,
 };
+use sweep::{lexicographic_order, polygon_is_not_simple, sort_key};
 
 /// Checks every polygon of a region (rings with at least 3 distinct points, no
 /// self-intersection, holes inside and not touching along a line) and that no two parts overlap.
@@ -289,7 +289,7 @@ fn has_conflict_pairwise(segments: &[Line<f64>]) -> bool {
     })
 }
 
-/// Whether a closed ring crosses or touches itself, by geo's rule, in O(n log n).
+/// Whether a closed ring crosses or touches itself, by geo's rule, in O(n log n) at worst.
 fn ring_has_self_intersection(ring: &LineString<f64>) -> bool {
     let coords = &ring.0;
     if coords.len() < 2 {
@@ -336,6 +336,12 @@ fn ring_has_self_intersection(ring: &LineString<f64>) -> bool {
     if reduced.len() <= SMALL_RING {
         return has_conflict_pairwise(&reduced);
     }
+    // Most outlines settle with a few box tests per segment; crowded ones go to the sweep,
+    // whose cost does not depend on the shape.
+    let budget = BOXES_PER_SEGMENT * reduced.len();
+    if let Some(verdict) = has_conflict_indexed(&reduced, budget) {
+        return verdict;
+    }
     // A point visited twice: the two segments arriving there conflict.
     let vertices: Vec<Coord<f64>> = runs.iter().map(|r| r.0).collect();
     let order = lexicographic_order(&vertices);
@@ -348,199 +354,54 @@ fn ring_has_self_intersection(ring: &LineString<f64>) -> bool {
     match polygon_is_not_simple(&vertices, &order) {
         Some(verdict) => verdict,
         // The sweep met an order it cannot trust; answer by the slower exact route.
-        None => has_conflict_indexed(&reduced),
+        None => has_conflict_indexed(&reduced, usize::MAX).unwrap_or(true),
     }
 }
 
-/// The indices of `points` in (x, y) order (`lexicographic`). Sorted on integer keys that order
-/// as `total_cmp` does: comparing floats through the indices cost half of a detailed check.
-fn lexicographic_order(points: &[Coord<f64>]) -> Vec<usize> {
-    // The bits of a float, flipped so that unsigned order is `total_cmp`'s order.
-    let key = |f: f64| {
-        let bits = f.to_bits();
-        if bits >> 63 == 1 {
-            !bits
-        } else {
-            bits | 1 << 63
-        }
-    };
-    let mut keyed: Vec<(u64, u64, usize)> = points
+/// Pairs of overlapping segment boxes the quick ring test may look at, per segment, before it
+/// leaves the ring to the sweep. Region outlines need about five; a comb of long teeth needs
+/// as many as it has teeth.
+const BOXES_PER_SEGMENT: usize = 32;
+
+/// Tests each pair of segments whose boxes meet, found by a sweep over the boxes in order of
+/// their west edge: exact, and quick while few boxes share a stretch of longitude, but
+/// quadratic when many do. `None` once more than `budget` pairs of boxes overlapping in
+/// longitude were looked at without a verdict.
+fn has_conflict_indexed(segments: &[Line<f64>], budget: usize) -> Option<bool> {
+    // West, east, south and north of each segment, by west edge.
+    let mut boxes: Vec<(u64, [f64; 4], usize)> = segments
         .iter()
         .enumerate()
-        .map(|(i, c)| (key(c.x), key(c.y), i))
+        .map(|(i, l)| {
+            let west = l.start.x.min(l.end.x);
+            let (east, south, north) = (
+                l.start.x.max(l.end.x),
+                l.start.y.min(l.end.y),
+                l.start.y.max(l.end.y),
+            );
+            (sort_key(west), [west, east, south, north], i)
+        })
         .collect();
-    keyed.sort_unstable();
-    keyed.into_iter().map(|(_, _, i)| i).collect()
-}
-
-/// For a polygon of at least 4 distinct points, `order` its indices in (x, y) order: whether
-/// two edges that are not neighbours meet. `None` if the sweep could not decide.
-fn polygon_is_not_simple(v: &[Coord<f64>], order: &[usize]) -> Option<bool> {
-    let m = v.len();
-    // A spike (the ring turns back along itself) puts the end of the shorter edge inside the
-    // longer one, where it meets the edge before it. Neighbours that overlap would also hide
-    // other edges from the sweep, so they are settled first.
-    let spike = (0..m).any(|r| {
-        let (before, at, after) = (v[(r + m - 1) % m], v[r], v[(r + 1) % m]);
-        <f64 as GeoNum>::Ker::orient2d(before, at, after) == Orientation::Collinear
-            && lexicographic(before, at) == lexicographic(after, at)
-    });
-    if spike {
-        return Some(true);
-    }
-    simple_polygon_sweep(v, order)
-}
-
-fn lexicographic(a: Coord<f64>, b: Coord<f64>) -> Ordering {
-    a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y))
-}
-
-/// A segment of the polygon `v[index] → v[index + 1]`, stored west to east (lexicographically).
-#[derive(Debug, Clone, Copy)]
-struct SweepSegment {
-    left: Coord<f64>,
-    right: Coord<f64>,
-    index: usize,
-}
-
-impl SweepSegment {
-    fn line(&self) -> Line<f64> {
-        Line::new(self.left, self.right)
-    }
-}
-
-impl PartialEq for SweepSegment {
-    fn eq(&self, other: &Self) -> bool {
-        self.index == other.index
-    }
-}
-
-impl Eq for SweepSegment {}
-
-impl PartialOrd for SweepSegment {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for SweepSegment {
-    /// Bottom to top along the sweep line, for two segments both cut by it. The one that starts
-    /// later is placed by the side of the other it starts on (or, starting on it, heads to);
-    /// this is the order at every sweep position while no two segments cross. The sweep line is
-    /// tilted infinitesimally (events in (x, y) order), so vertical segments need no case.
-    fn cmp(&self, other: &Self) -> Ordering {
-        if self.index == other.index {
-            return Ordering::Equal;
-        }
-        let (first, second, flip) = if lexicographic(self.left, other.left) != Ordering::Greater {
-            (self, other, false)
-        } else {
-            (other, self, true)
-        };
-        let orient = |p| <f64 as GeoNum>::Ker::orient2d(first.left, first.right, p);
-        let side = match orient(second.left) {
-            Orientation::Collinear => orient(second.right),
-            side => side,
-        };
-        let order = match side {
-            // `second` is to the left of `first`'s direction (west to east): above it.
-            Orientation::CounterClockwise => Ordering::Less,
-            Orientation::Clockwise => Ordering::Greater,
-            // Collinear and overlapping: any fixed order will do.
-            Orientation::Collinear => first.index.cmp(&second.index),
-        };
-        if flip {
-            order.reverse()
-        } else {
-            order
-        }
-    }
-}
-
-/// Shamos–Hoey: whether two non-neighbouring edges of the polygon `v` (every point distinct)
-/// meet. Events are the vertices in (x, y) order; at each, the edges ending there leave the
-/// sweep line and those starting there join it, and only edges that become neighbours on the
-/// line are tested. The leftmost meeting point is always found this way. `None` if the order
-/// turned out inconsistent (a segment could not be found again), which the leftmost meeting
-/// should prevent; the caller then uses the exact slow route.
-fn simple_polygon_sweep(v: &[Coord<f64>], order: &[usize]) -> Option<bool> {
-    let m = v.len();
-    let segment = |i: usize| {
-        let (a, b) = (v[i], v[(i + 1) % m]);
-        if lexicographic(a, b) == Ordering::Less {
-            SweepSegment {
-                left: a,
-                right: b,
-                index: i,
+    boxes.sort_unstable_by_key(|&(key, _, i)| (key, i));
+    let mut looked_at = 0usize;
+    for (k, &(_, [_, east, south, north], i)) in boxes.iter().enumerate() {
+        for &(_, [west_b, _, south_b, north_b], j) in &boxes[k + 1..] {
+            if west_b > east {
+                break;
             }
-        } else {
-            SweepSegment {
-                left: b,
-                right: a,
-                index: i,
-            }
-        }
-    };
-    let neighbours = |a: usize, b: usize| (a + 1) % m == b || (b + 1) % m == a;
-    let meets = |a: &SweepSegment, b: &SweepSegment| {
-        !neighbours(a.index, b.index) && a.line().intersects(&b.line())
-    };
-    let mut line: BTreeSet<SweepSegment> = BTreeSet::new();
-    for &vertex in order {
-        let incident = [segment((vertex + m - 1) % m), segment(vertex)];
-        // Leaving first, so an edge ending here never sits beside one starting here.
-        for s in incident.iter().filter(|s| s.right == v[vertex]) {
-            let below = line.range(..*s).next_back().copied();
-            let above = line
-                .range((Bound::Excluded(*s), Bound::Unbounded))
-                .next()
-                .copied();
-            if !line.remove(s) {
+            looked_at += 1;
+            if looked_at > budget {
                 return None;
             }
-            if let (Some(b), Some(a)) = (below, above) {
-                if meets(&b, &a) {
+            if south_b <= north && south <= north_b {
+                let (s, t) = (segments[i], segments[j]);
+                if conflict(s, t) || conflict(t, s) {
                     return Some(true);
                 }
             }
         }
-        for s in incident.iter().filter(|s| s.left == v[vertex]) {
-            if !line.insert(*s) {
-                return None;
-            }
-            let below = line.range(..*s).next_back();
-            let above = line.range((Bound::Excluded(*s), Bound::Unbounded)).next();
-            if below.is_some_and(|b| meets(s, b)) || above.is_some_and(|a| meets(s, a)) {
-                return Some(true);
-            }
-        }
     }
     Some(false)
-}
-
-/// Exact and usually fast, but quadratic when many segment boxes overlap: tests each pair of
-/// segments whose boxes meet (a sweep over the boxes sorted by west edge).
-fn has_conflict_indexed(segments: &[Line<f64>]) -> bool {
-    let mut boxes: Vec<(usize, Rect<f64>)> = segments
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (i, l.bounding_rect()))
-        .collect();
-    boxes.sort_by(|a, b| a.1.min().x.total_cmp(&b.1.min().x));
-    for (k, (i, a)) in boxes.iter().enumerate() {
-        for (j, b) in &boxes[k + 1..] {
-            if b.min().x > a.max().x {
-                break;
-            }
-            if b.min().y <= a.max().y && a.min().y <= b.max().y {
-                let (s, t) = (segments[*i], segments[*j]);
-                if conflict(s, t) || conflict(t, s) {
-                    return true;
-                }
-            }
-        }
-    }
-    false
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! Verdicts of the validity checks, against geo's own on the same rings.
 
+use super::sweep::lexicographic;
 use super::*;
 use geo::{polygon, Validation};
+use std::cmp::Ordering;
 
 #[test]
 fn bow_tie_is_refused() {
@@ -120,6 +122,80 @@ fn agrees_with_geo_on_random_star_shaped_rings() {
 }
 
 const CASES: usize = 20_000;
+
+/// The box test settles rings longer than the pairwise limit exactly as testing every pair
+/// does, or gives up when its budget runs out; the whole check then still agrees with geo.
+#[test]
+fn the_box_test_agrees_with_every_pair_on_long_rings() {
+    let mut rng = Lcg(5);
+    let (mut invalid, mut gave_up) = (0, 0);
+    for case in 0..1_500 {
+        let n = SMALL_RING + 1 + rng.next(60) as usize;
+        // A coarse grid makes rings full of shared points and overlaps; a fine one makes some
+        // rings simple (points sorted by angle around the middle).
+        let grid = 4 + rng.next(400);
+        let centre = grid as f64 / 2.0 + 0.25;
+        let mut coords: Vec<Coord<f64>> = (0..n)
+            .map(|_| Coord {
+                x: rng.next(grid) as f64,
+                y: rng.next(grid) as f64,
+            })
+            .collect();
+        if rng.next(2) == 0 {
+            let angle = |c: &Coord<f64>| (c.y - centre).atan2(c.x - centre);
+            coords.sort_by(|a, b| angle(a).total_cmp(&angle(b)));
+        }
+        coords.push(coords[0]);
+        let ring = LineString(coords);
+        let segments: Vec<Line<f64>> = ring.lines().collect();
+        let expected = has_conflict_pairwise(&segments);
+        assert_eq!(
+            has_conflict_indexed(&segments, usize::MAX),
+            Some(expected),
+            "case {case}"
+        );
+        match has_conflict_indexed(&segments, 2 * segments.len()) {
+            Some(verdict) => assert_eq!(verdict, expected, "case {case}"),
+            None => gave_up += 1,
+        }
+        assert_eq!(ring_has_self_intersection(&ring), expected, "case {case}");
+        assert_eq!(geo_self_intersects(&ring), expected, "case {case}");
+        invalid += usize::from(expected);
+    }
+    assert!(invalid > 100 && invalid < 1_400, "{invalid} invalid");
+    assert!(gave_up > 10, "the budget never ran out");
+}
+
+/// A comb of `teeth` long teeth: every tooth's edges share their whole stretch of longitude.
+fn comb(teeth: usize) -> LineString<f64> {
+    let long = 100.0;
+    let mut coords = vec![Coord { x: 0.0, y: 0.0 }];
+    for k in 0..teeth {
+        let y = 2.0 * k as f64;
+        coords
+            .extend([(long, y), (long, y + 1.0), (1.0, y + 1.0), (1.0, y + 2.0)].map(Coord::from));
+    }
+    let top = 2.0 * teeth as f64;
+    coords.extend([(0.0, top), (0.0, 0.0)].map(Coord::from));
+    LineString(coords)
+}
+
+/// A ring whose boxes crowd together exhausts the box test's budget and goes to the sweep.
+#[test]
+fn crowded_rings_go_to_the_sweep() {
+    let ring = comb(300);
+    let segments: Vec<Line<f64>> = ring.lines().collect();
+    assert_eq!(
+        has_conflict_indexed(&segments, BOXES_PER_SEGMENT * segments.len()),
+        None
+    );
+    assert!(!ring_has_self_intersection(&ring));
+    // One tooth's tip pushed down across the tooth below.
+    let mut crossed = ring.clone();
+    crossed.0[4 * 150 + 2].y -= 3.5;
+    assert!(ring_has_self_intersection(&crossed));
+    assert!(geo_self_intersects(&crossed));
+}
 
 /// Like `ring_has_self_intersection` with no small-ring shortcut.
 fn sweep_verdict(ring: &LineString<f64>) -> bool {
