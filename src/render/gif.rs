@@ -161,18 +161,16 @@ impl Timeline {
                 for row in indices.chunks_exact(w).skip(y).take(ch) {
                     buffer.extend_from_slice(&row[x..x + cw]);
                 }
-                let mut frame = gif::Frame {
+                gif::Frame {
                     left: x as u16,
                     top: y as u16,
                     width: cw as u16,
                     height: ch as u16,
                     delay: FRAME_DELAY,
                     dispose: gif::DisposalMethod::Keep,
-                    buffer: buffer.into(),
+                    buffer: super::lzw::compress(&buffer).into(),
                     ..gif::Frame::default()
-                };
-                frame.make_lzw_pre_encoded();
-                frame
+                }
             })
             .collect::<Vec<_>>();
         let mut out = Vec::new();
