@@ -56,8 +56,18 @@ impl Runs {
     /// The runs of pixmaps stacked top to bottom (the bands of one painting).
     fn of(bands: &[Pixmap]) -> Runs {
         let mut runs: Vec<(u32, u32)> = Vec::new();
+        // The pixel that began the last run, as painted: a run goes on while the pixels are
+        // bit for bit the same, and only a new one is converted.
+        let mut last = None;
         for band in bands {
-            for px in band.pixels() {
+            for &px in band.pixels() {
+                if last == Some(px) {
+                    if let Some((_, len)) = runs.last_mut() {
+                        *len += 1;
+                    }
+                    continue;
+                }
+                last = Some(px);
                 let rgb = if px.alpha() == u8::MAX {
                     u32::from_be_bytes([0, px.red(), px.green(), px.blue()])
                 } else {
