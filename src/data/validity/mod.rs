@@ -8,6 +8,7 @@
 //! `sweep.rs`). Two segments of a ring are a self-intersection when they meet
 //! and neither ends where the other starts (exactly geo's rule, so adjacent segments may touch).
 
+mod parts;
 mod sweep;
 
 use geo::algorithm::coordinate_position::CoordPos;
@@ -17,6 +18,7 @@ use geo::{
     BoundingRect, Coord, Intersects, Line, LineString, MultiPolygon, Polygon, PreparedGeometry,
     Rect, Relate,
 };
+use parts::overlapping_parts;
 use sweep::{lexicographic_order, polygon_is_not_simple, sort_key};
 
 /// Checks every polygon of a region (rings with at least 3 distinct points, no
@@ -121,71 +123,6 @@ fn check_polygon(polygon: &Polygon<f64>) -> Result<(), InvalidPolygon> {
         }
     }
     Ok(())
-}
-
-/// The first pair of parts whose interiors share an area.
-fn overlapping_parts(geometry: &MultiPolygon<f64>) -> Option<(usize, usize)> {
-    let pairs = box_overlaps(&geometry.0);
-    // Each part's index is built once, not once per pair (an island beside a long coast).
-    let mut prepared: Vec<Option<PreparedGeometry<'_, &Polygon<f64>>>> =
-        (0..geometry.0.len()).map(|_| None).collect();
-    for &(i, j) in &pairs {
-        let (a, b) = (&geometry.0[i], &geometry.0[j]);
-        // Most pairs are an island inside a coast's box: settled without relate.
-        let overlap = match apart_or_overlapping(a, b) {
-            Some(overlap) => overlap,
-            None => {
-                for k in [i, j] {
-                    if prepared[k].is_none() {
-                        prepared[k] = Some(PreparedGeometry::from(&geometry.0[k]));
-                    }
-                }
-                let (a, b) = (prepared[i].as_ref()?, prepared[j].as_ref()?);
-                a.relate(b).get(CoordPos::Inside, CoordPos::Inside) == Dimensions::TwoDimensional
-            }
-        };
-        if overlap {
-            return Some((i, j));
-        }
-    }
-    None
-}
-
-/// Whether two valid polygons share an area, when their outlines do not meet at all: then each
-/// ring lies wholly inside or wholly outside the other polygon, so one position per ring tells,
-/// and a ring inside means the interiors overlap next to it. `None` when the outlines meet
-/// anywhere (touching is allowed, so relate decides).
-fn apart_or_overlapping(a: &Polygon<f64>, b: &Polygon<f64>) -> Option<bool> {
-    use geo::CoordinatePosition;
-    let (box_a, box_b) = (a.bounding_rect()?, b.bounding_rect()?);
-    let within = |line: &Line<f64>, r: &Rect<f64>| {
-        line.start.x.max(line.end.x) >= r.min().x
-            && line.start.x.min(line.end.x) <= r.max().x
-            && line.start.y.max(line.end.y) >= r.min().y
-            && line.start.y.min(line.end.y) <= r.max().y
-    };
-    let edges = |p: &Polygon<f64>, r: &Rect<f64>| -> Vec<Line<f64>> {
-        std::iter::once(p.exterior())
-            .chain(p.interiors())
-            .flat_map(|ring| ring.lines())
-            .filter(|l| within(l, r))
-            .collect()
-    };
-    if outlines_meet(edges(a, &box_b), edges(b, &box_a)) {
-        return None;
-    }
-    for (p, q) in [(a, b), (b, a)] {
-        for ring in std::iter::once(p.exterior()).chain(p.interiors()) {
-            if let Some(&first) = ring.0.first() {
-                match q.coordinate_position(&first) {
-                    CoordPos::Inside => return Some(true),
-                    CoordPos::OnBoundary => return None,
-                    CoordPos::Outside => {}
-                }
-            }
-        }
-    }
-    Some(false)
 }
 
 /// Whether a hole whose ring does not meet the shell's lies inside it (`Some(true)`) or outside

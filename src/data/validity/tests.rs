@@ -1,5 +1,6 @@
 //! Verdicts of the validity checks, against geo's own on the same rings.
 
+use super::parts::{apart_or_overlapping, Part};
 use super::sweep::lexicographic;
 use super::*;
 use geo::{polygon, Validation};
@@ -318,7 +319,7 @@ fn the_quick_part_test_agrees_with_relate() {
         let b = Polygon::new(random_star(&mut rng, at, n, 3), vec![]);
         let truth =
             a.relate(&b).get(CoordPos::Inside, CoordPos::Inside) == Dimensions::TwoDimensional;
-        if let Some(quick) = apart_or_overlapping(&a, &b) {
+        if let Some(quick) = apart_or_overlapping(&Part::of(&a), &Part::of(&b)) {
             assert_eq!(quick, truth, "case {case}: {a:?} {b:?}");
             *(if quick { &mut overlapping } else { &mut apart }) += 1;
         }
@@ -338,7 +339,61 @@ fn the_quick_part_test_agrees_with_relate() {
     let land = Polygon::new(square(0.0, 0.0, 10.0), vec![square(0.0, 0.0, 4.0)]);
     let in_lake = Polygon::new(square(0.0, 0.0, 1.0), vec![]);
     let on_land = Polygon::new(square(7.0, 7.0, 1.0), vec![]);
-    assert_eq!(apart_or_overlapping(&land, &in_lake), Some(false));
-    assert_eq!(apart_or_overlapping(&land, &on_land), Some(true));
-    assert_eq!(apart_or_overlapping(&on_land, &land), Some(true));
+    let quick =
+        |a: &Polygon<f64>, b: &Polygon<f64>| apart_or_overlapping(&Part::of(a), &Part::of(b));
+    assert_eq!(quick(&land, &in_lake), Some(false));
+    assert_eq!(quick(&land, &on_land), Some(true));
+    assert_eq!(quick(&on_land, &land), Some(true));
+}
+
+/// A part's own point-in-polygon test gives geo's answer, also for points on vertices, on
+/// edges, on the meridian of a vertex and inside lakes (grid coordinates make those common).
+#[test]
+fn a_part_places_points_as_geo_does() {
+    use geo::CoordinatePosition;
+    let mut rng = Lcg(31);
+    let mut seen = [0; 3];
+    for case in 0..300 {
+        let grid = 4 + rng.next(9);
+        let centre = grid as f64 / 2.0 + 0.25;
+        let mut shell: Vec<Coord<f64>> = (0..4 + rng.next(30))
+            .map(|_| Coord {
+                x: rng.next(grid) as f64,
+                y: rng.next(grid) as f64,
+            })
+            .collect();
+        let angle = |c: &Coord<f64>| (c.y - centre).atan2(c.x - centre);
+        shell.sort_by(|a, b| angle(a).total_cmp(&angle(b)));
+        shell.dedup();
+        shell.push(shell[0]);
+        let middle = (grid / 2) as f64;
+        let lake = LineString::from(vec![
+            (middle - 1.0, middle - 1.0),
+            (middle + 1.0, middle - 1.0),
+            (middle, middle + 1.0),
+            (middle - 1.0, middle - 1.0),
+        ]);
+        let holes = if rng.next(2) == 0 { vec![lake] } else { vec![] };
+        let polygon = Polygon::new(LineString(shell), holes);
+        if polygon.check_validation().is_err() {
+            continue;
+        }
+        let part = Part::of(&polygon);
+        for x in -1..=grid as i32 {
+            for y in -1..=grid as i32 {
+                let c = Coord {
+                    x: f64::from(x),
+                    y: f64::from(y),
+                };
+                let expected = polygon.coordinate_position(&c);
+                assert_eq!(
+                    part.position(c),
+                    expected,
+                    "case {case}: {c:?} in {polygon:?}"
+                );
+                seen[expected as usize] += 1;
+            }
+        }
+    }
+    assert!(seen.iter().all(|&n| n > 100), "{seen:?}");
 }
