@@ -306,23 +306,22 @@ const BOXES_PER_SEGMENT: usize = 32;
 /// longitude were looked at without a verdict.
 fn has_conflict_indexed(segments: &[Line<f64>], budget: usize) -> Option<bool> {
     // West, east, south and north of each segment, by west edge.
-    let mut boxes: Vec<(u64, [f64; 4], usize)> = segments
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let west = l.start.x.min(l.end.x);
+    let wests: Vec<f64> = segments.iter().map(|l| l.start.x.min(l.end.x)).collect();
+    let boxes: Vec<([f64; 4], usize)> = order_by(&wests)
+        .into_iter()
+        .map(|i| {
+            let l = &segments[i];
             let (east, south, north) = (
                 l.start.x.max(l.end.x),
                 l.start.y.min(l.end.y),
                 l.start.y.max(l.end.y),
             );
-            (sort_key(west), [west, east, south, north], i)
+            ([wests[i], east, south, north], i)
         })
         .collect();
-    boxes.sort_unstable_by_key(|&(key, _, i)| (key, i));
     let mut looked_at = 0usize;
-    for (k, &(_, [_, east, south, north], i)) in boxes.iter().enumerate() {
-        for &(_, [west_b, _, south_b, north_b], j) in &boxes[k + 1..] {
+    for (k, &([_, east, south, north], i)) in boxes.iter().enumerate() {
+        for &([west_b, _, south_b, north_b], j) in &boxes[k + 1..] {
             if west_b > east {
                 break;
             }
@@ -339,6 +338,47 @@ fn has_conflict_indexed(segments: &[Line<f64>], budget: usize) -> Option<bool> {
         }
     }
     Some(false)
+}
+
+/// The indices of `values` in increasing order (`total_cmp`'s, ties in any order). Each value
+/// goes to one of as many buckets as there are values, spread evenly over their range, and
+/// only the buckets are sorted: outlines spread their segments well enough that this is about
+/// linear, where a general sort cost most of the ring test.
+pub(super) fn order_by(values: &[f64]) -> Vec<usize> {
+    let n = values.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    let (low, high) = values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), &v| {
+            (low.min(v), high.max(v))
+        });
+    let scale = n as f64 / (high - low);
+    if !(scale.is_finite() && scale > 0.0) || values.iter().any(|v| v.is_nan()) {
+        order.sort_unstable_by_key(|&i| sort_key(values[i]));
+        return order;
+    }
+    // Rounding keeps this monotonic, so bucket order never contradicts value order.
+    let bucket = |v: f64| (((v - low) * scale) as usize).min(n - 1);
+    let mut starts = vec![0usize; n + 1];
+    for &v in values {
+        starts[bucket(v) + 1] += 1;
+    }
+    for b in 0..n {
+        starts[b + 1] += starts[b];
+    }
+    let mut next = starts.clone();
+    for (i, &v) in values.iter().enumerate() {
+        let b = bucket(v);
+        order[next[b]] = i;
+        next[b] += 1;
+    }
+    for b in 0..n {
+        let run = &mut order[starts[b]..starts[b + 1]];
+        if run.len() > 1 {
+            run.sort_unstable_by_key(|&i| sort_key(values[i]));
+        }
+    }
+    order
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use geo::{
     PreparedGeometry, Rect, Relate,
 };
 
-use super::{box_overlaps, outlines_meet};
+use super::{box_overlaps, order_by, outlines_meet};
 
 /// The first pair of parts whose interiors share an area.
 pub(super) fn overlapping_parts(geometry: &MultiPolygon<f64>) -> Option<(usize, usize)> {
@@ -65,11 +65,12 @@ fn east(l: &Line<f64>) -> f64 {
 
 impl<'a> Part<'a> {
     pub(super) fn of(polygon: &'a Polygon<f64>) -> Part<'a> {
-        let mut edges: Vec<Line<f64>> = std::iter::once(polygon.exterior())
+        let lines: Vec<Line<f64>> = std::iter::once(polygon.exterior())
             .chain(polygon.interiors())
             .flat_map(|ring| ring.lines())
             .collect();
-        edges.sort_by(|a, b| west(a).total_cmp(&west(b)));
+        let wests: Vec<f64> = lines.iter().map(west).collect();
+        let edges: Vec<Line<f64>> = order_by(&wests).into_iter().map(|i| lines[i]).collect();
         let reach = edges
             .iter()
             .scan(f64::NEG_INFINITY, |furthest, l| {

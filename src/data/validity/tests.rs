@@ -250,6 +250,36 @@ fn integer_keys_sort_points_as_total_cmp_does() {
     }
 }
 
+#[test]
+fn bucket_order_is_total_cmp_order() {
+    let mut rng = Lcg(13);
+    for case in 0..300 {
+        let n = rng.next(400) as usize;
+        // Clusters, duplicates, signed zeros and a far outlier now and then.
+        let values: Vec<f64> = (0..n)
+            .map(|_| match rng.next(8) {
+                0 => -0.0,
+                1 => 0.0,
+                2 => 1e12,
+                3 => -(rng.next(5) as f64),
+                _ => rng.next(1000) as f64 / 7.0,
+            })
+            .collect();
+        let order = order_by(&values);
+        let mut seen = order.clone();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..n).collect::<Vec<_>>(), "case {case}");
+        for w in order.windows(2) {
+            let (a, b) = (values[w[0]], values[w[1]]);
+            assert_ne!(
+                a.total_cmp(&b),
+                Ordering::Greater,
+                "case {case}: {a} before {b}"
+            );
+        }
+    }
+}
+
 fn geo_self_intersects(ring: &LineString<f64>) -> bool {
     let polygon = Polygon::new(ring.clone(), vec![]);
     match polygon.check_validation() {
