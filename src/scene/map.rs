@@ -124,13 +124,15 @@ pub(super) fn draw(
     );
 
     // Regions, largest first so enclaves paint over their surroundings.
+    // Each area once: measured inside the comparison, the largest outlines were measured
+    // again at every step of the sort.
+    let areas: Vec<f64> = map
+        .regions
+        .iter()
+        .map(|r| r.geometry.unsigned_area())
+        .collect();
     let mut order: Vec<usize> = (0..map.regions.len()).collect();
-    order.sort_by(|&a, &b| {
-        map.regions[b]
-            .geometry
-            .unsigned_area()
-            .total_cmp(&map.regions[a].geometry.unsigned_area())
-    });
+    order.sort_by(|&a, &b| areas[b].total_cmp(&areas[a]));
     let mut region_pixels: Vec<(usize, RegionPixels)> = Vec::new();
     for index in order {
         let state = &map.regions[index];
