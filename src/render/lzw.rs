@@ -30,28 +30,41 @@ pub(crate) fn compress(indices: &[u8]) -> Vec<u8> {
         return out.finish();
     };
     let mut table = vec![FREE; SLOTS];
+    // The child each code gained or was last left by (`pixel << 12 | code`): along a run of
+    // one colour, each step is found here without hashing.
+    let mut last_child = vec![FREE; MAX_CODE as usize + 1];
     let mut next = clear + 2;
     let mut prefix = u32::from(first);
     for &pixel in rest {
-        let key = prefix << 8 | u32::from(pixel);
+        let pixel = u32::from(pixel);
+        let hint = last_child[prefix as usize];
+        if hint >> 12 == pixel {
+            prefix = hint & 0xFFF;
+            continue;
+        }
+        let key = prefix << 8 | pixel;
         let mut slot = slot_of(key);
         while table[slot] != FREE && table[slot] >> 12 != key {
             slot = (slot + 1) & (SLOTS - 1);
         }
         if table[slot] != FREE {
-            prefix = table[slot] & 0xFFF;
+            let code = table[slot] & 0xFFF;
+            last_child[prefix as usize] = pixel << 12 | code;
+            prefix = code;
             continue;
         }
         out.push(prefix);
         table[slot] = key << 12 | next;
+        last_child[prefix as usize] = pixel << 12 | next;
         next += 1;
         if next > MAX_CODE {
             // The table is full: start afresh.
             out.push(clear);
             table.fill(FREE);
+            last_child.fill(FREE);
             next = clear + 2;
         }
-        prefix = u32::from(pixel);
+        prefix = pixel;
     }
     out.push(prefix);
     out.push(clear + 1);
