@@ -305,10 +305,12 @@ fn run_switching(
         })
         .collect::<Result<Vec<_>>>()?;
     let nth = |lang: Lang| langs.iter().position(|&l| l == lang).unwrap_or(0);
-    let mut units: Vec<Option<usize>> = (0..request.years.len()).map(Some).collect();
+    // The overview (`None`) first, as in `run_in`.
+    let mut units: Vec<Option<usize>> = Vec::new();
     if request.overview {
         units.push(None);
     }
+    units.extend((0..request.years.len()).map(Some));
     units.into_par_iter().try_for_each(|unit| {
         let scenes = match unit {
             Some(i) => Scene::in_languages(langs, |lang, room| {
@@ -363,10 +365,12 @@ fn run_in(
     } else {
         None
     };
-    let mut units: Vec<Unit> = (0..maps.len()).map(Unit::Year).collect();
+    // The overview first: it costs about two maps, and started last it would finish alone.
+    let mut units: Vec<Unit> = Vec::new();
     if request.overview {
         units.push(Unit::Overview);
     }
+    units.extend((0..maps.len()).map(Unit::Year));
     if request.formats.contains(&Format::Html) {
         units.push(Unit::Page);
     }

@@ -15,6 +15,7 @@ mod texts;
 use std::collections::BTreeMap;
 
 use geo::{MultiLineString, MultiPolygon, Point};
+use rayon::prelude::*;
 
 use crate::color::Rgb;
 use crate::data::geodata::{Lake, Railway, Region, River, Role};
@@ -445,6 +446,15 @@ type Source<'a> = (Option<Date>, Option<&'a Agreement>, &'a Assignment);
 /// Regions whose common boundary does not exist on `day` become one unit: the first member's
 /// state, the union's name and outline, in the first member's place.
 fn join_unions<'a>(regions: &mut Vec<RegionView<'a>>, dataset: &'a Dataset, day: Date, lang: Lang) {
+    // The outlines this day needs, joined on every core at once: with detailed outlines,
+    // joining is a good part of a map's time.
+    let needed: Vec<usize> = (dataset.treaties.unions.iter().enumerate())
+        .filter(|(_, union)| union.joined_on(day))
+        .map(|(index, _)| index)
+        .collect();
+    needed.par_iter().for_each(|&index| {
+        dataset.union_outline(index);
+    });
     for (index, union) in dataset.treaties.unions.iter().enumerate() {
         if !union.joined_on(day) {
             continue;

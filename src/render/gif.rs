@@ -56,8 +56,18 @@ impl Runs {
     /// The runs of pixmaps stacked top to bottom (the bands of one painting).
     fn of(bands: &[Pixmap]) -> Runs {
         let mut runs: Vec<(u32, u32)> = Vec::new();
+        // The pixel that began the last run, as painted: a run goes on while the pixels are
+        // bit for bit the same, and only a new one is converted.
+        let mut last = None;
         for band in bands {
-            for px in band.pixels() {
+            for &px in band.pixels() {
+                if last == Some(px) {
+                    if let Some((_, len)) = runs.last_mut() {
+                        *len += 1;
+                    }
+                    continue;
+                }
+                last = Some(px);
                 let rgb = if px.alpha() == u8::MAX {
                     u32::from_be_bytes([0, px.red(), px.green(), px.blue()])
                 } else {
@@ -161,18 +171,16 @@ impl Timeline {
                 for row in indices.chunks_exact(w).skip(y).take(ch) {
                     buffer.extend_from_slice(&row[x..x + cw]);
                 }
-                let mut frame = gif::Frame {
+                gif::Frame {
                     left: x as u16,
                     top: y as u16,
                     width: cw as u16,
                     height: ch as u16,
                     delay: FRAME_DELAY,
                     dispose: gif::DisposalMethod::Keep,
-                    buffer: buffer.into(),
+                    buffer: super::lzw::compress(&buffer).into(),
                     ..gif::Frame::default()
-                };
-                frame.make_lzw_pre_encoded();
-                frame
+                }
             })
             .collect::<Vec<_>>();
         let mut out = Vec::new();
@@ -251,9 +259,10 @@ impl Palette {
             .zip(0..=u8::MAX)
             .map(|(&(c, _), i)| (c, i))
             .collect();
+        let entries = Entries::of(&rgb);
         let nearest: Vec<(u32, u8)> = rest
             .par_iter()
-            .map(|&(c, _)| (c, nearest(&rgb, c)))
+            .map(|&(c, _)| (c, entries.nearest(c)))
             .collect();
         exact.extend(nearest);
         Palette { rgb, exact }
@@ -271,23 +280,44 @@ impl Palette {
     }
 }
 
-/// The entry of `palette` closest to `colour` (squared distance, weighted roughly as the eye
-/// weighs red, green and blue).
-fn nearest(palette: &[u8], colour: u32) -> u8 {
-    let [r, g, b] = rgb_of(colour).map(i32::from);
-    let distance = |e: &[u8]| {
-        let (dr, dg, db) = (
-            i32::from(e[0]) - r,
-            i32::from(e[1]) - g,
-            i32::from(e[2]) - b,
-        );
-        2 * dr * dr + 4 * dg * dg + 3 * db * db
-    };
-    palette
-        .chunks_exact(3)
-        .enumerate()
-        .min_by_key(|(_, e)| distance(e))
-        .map_or(0, |(i, _)| i as u8)
+/// A palette's entries channel by channel, so that the distances of a colour to all of them are
+/// computed side by side: thousands of blends are matched to 256 entries each.
+struct Entries {
+    red: Vec<i32>,
+    green: Vec<i32>,
+    blue: Vec<i32>,
+}
+
+impl Entries {
+    /// The entries of `rgb` (`[r, g, b]` each).
+    fn of(rgb: &[u8]) -> Entries {
+        let channel = |k: usize| {
+            rgb.iter()
+                .skip(k)
+                .step_by(3)
+                .map(|&v| i32::from(v))
+                .collect()
+        };
+        Entries {
+            red: channel(0),
+            green: channel(1),
+            blue: channel(2),
+        }
+    }
+
+    /// The entry closest to `colour` (squared distance, weighted roughly as the eye weighs
+    /// red, green and blue; the first of equals).
+    fn nearest(&self, colour: u32) -> u8 {
+        let [r, g, b] = rgb_of(colour).map(i32::from);
+        let distances: Vec<i32> = (self.red.iter().zip(&self.green).zip(&self.blue))
+            .map(|((&er, &eg), &eb)| {
+                let (dr, dg, db) = (er - r, eg - g, eb - b);
+                2 * dr * dr + 4 * dg * dg + 3 * db * db
+            })
+            .collect();
+        let least = distances.iter().copied().min().unwrap_or(0);
+        distances.iter().position(|&d| d == least).unwrap_or(0) as u8
+    }
 }
 
 fn rgb_of(colour: u32) -> [u8; 3] {
@@ -343,6 +373,39 @@ mod tests {
         );
         assert!(second.buffer.iter().all(|&i| i == 0));
         assert!(decoder.read_next_frame().unwrap().is_none());
+    }
+
+    /// The nearest entry is the first of the closest, as a plain search over the entries finds.
+    #[test]
+    fn each_colour_goes_to_the_first_closest_entry() {
+        let mut state = 17u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as u32
+        };
+        // Coarse levels, so that ties are common.
+        let rgb: Vec<u8> = (0..3 * 256).map(|_| (next() % 6 * 51) as u8).collect();
+        let entries = Entries::of(&rgb);
+        for _ in 0..2_000 {
+            let colour = next() & 0xFF_FFFF;
+            let [r, g, b] = rgb_of(colour).map(i32::from);
+            let distance = |e: &[u8]| {
+                let d = [
+                    i32::from(e[0]) - r,
+                    i32::from(e[1]) - g,
+                    i32::from(e[2]) - b,
+                ];
+                2 * d[0] * d[0] + 4 * d[1] * d[1] + 3 * d[2] * d[2]
+            };
+            let expected = rgb
+                .chunks_exact(3)
+                .enumerate()
+                .min_by_key(|(_, e)| distance(e))
+                .map(|(i, _)| i as u8);
+            assert_eq!(Some(entries.nearest(colour)), expected, "{colour:06x}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub(crate) mod geojson;
 pub(crate) mod gif;
 mod glyphs;
+mod lzw;
 pub(crate) mod page;
 pub(crate) mod pdf;
 mod plotting;

@@ -3,21 +3,23 @@
 //!
 //! The verdicts are those of geo's `Validation` for polygons, plus one rule for multipolygons
 //! (parts must not overlap). geo finds a ring's self-intersections by testing every pair of
-//! segments, which takes minutes for a detailed outline; here the same test runs as a sweep
-//! (Shamos–Hoey) in O(n log n). Two segments of a ring are a self-intersection when they meet
+//! segments, which takes minutes for a detailed outline; here only segments whose boxes overlap
+//! are tested, and a ring where too many do goes to a sweep (Shamos–Hoey, O(n log n), in
+//! `sweep.rs`). Two segments of a ring are a self-intersection when they meet
 //! and neither ends where the other starts (exactly geo's rule, so adjacent segments may touch).
 
-use std::cmp::Ordering;
-use std::collections::BTreeSet;
-use std::ops::Bound;
+mod parts;
+mod sweep;
 
 use geo::algorithm::coordinate_position::CoordPos;
 use geo::algorithm::dimensions::Dimensions;
 use geo::algorithm::validation::{InvalidPolygon, RingRole};
 use geo::{
-    BoundingRect, Coord, GeoNum, Intersects, Kernel, Line, LineString, MultiPolygon, Orientation,
-    Polygon, PreparedGeometry, Rect, Relate,
+    BoundingRect, Coord, Intersects, Line, LineString, MultiPolygon, Polygon, PreparedGeometry,
+    Rect, Relate,
 };
+use parts::overlapping_parts;
+use sweep::{lexicographic_order, polygon_is_not_simple, sort_key};
 
 /// Checks every polygon of a region (rings with at least 3 distinct points, no
 /// self-intersection, holes inside and not touching along a line) and that no two parts overlap.
@@ -123,71 +125,6 @@ fn check_polygon(polygon: &Polygon<f64>) -> Result<(), InvalidPolygon> {
     Ok(())
 }
 
-/// The first pair of parts whose interiors share an area.
-fn overlapping_parts(geometry: &MultiPolygon<f64>) -> Option<(usize, usize)> {
-    let pairs = box_overlaps(&geometry.0);
-    // Each part's index is built once, not once per pair (an island beside a long coast).
-    let mut prepared: Vec<Option<PreparedGeometry<'_, &Polygon<f64>>>> =
-        (0..geometry.0.len()).map(|_| None).collect();
-    for &(i, j) in &pairs {
-        let (a, b) = (&geometry.0[i], &geometry.0[j]);
-        // Most pairs are an island inside a coast's box: settled without relate.
-        let overlap = match apart_or_overlapping(a, b) {
-            Some(overlap) => overlap,
-            None => {
-                for k in [i, j] {
-                    if prepared[k].is_none() {
-                        prepared[k] = Some(PreparedGeometry::from(&geometry.0[k]));
-                    }
-                }
-                let (a, b) = (prepared[i].as_ref()?, prepared[j].as_ref()?);
-                a.relate(b).get(CoordPos::Inside, CoordPos::Inside) == Dimensions::TwoDimensional
-            }
-        };
-        if overlap {
-            return Some((i, j));
-        }
-    }
-    None
-}
-
-/// Whether two valid polygons share an area, when their outlines do not meet at all: then each
-/// ring lies wholly inside or wholly outside the other polygon, so one position per ring tells,
-/// and a ring inside means the interiors overlap next to it. `None` when the outlines meet
-/// anywhere (touching is allowed, so relate decides).
-fn apart_or_overlapping(a: &Polygon<f64>, b: &Polygon<f64>) -> Option<bool> {
-    use geo::CoordinatePosition;
-    let (box_a, box_b) = (a.bounding_rect()?, b.bounding_rect()?);
-    let within = |line: &Line<f64>, r: &Rect<f64>| {
-        line.start.x.max(line.end.x) >= r.min().x
-            && line.start.x.min(line.end.x) <= r.max().x
-            && line.start.y.max(line.end.y) >= r.min().y
-            && line.start.y.min(line.end.y) <= r.max().y
-    };
-    let edges = |p: &Polygon<f64>, r: &Rect<f64>| -> Vec<Line<f64>> {
-        std::iter::once(p.exterior())
-            .chain(p.interiors())
-            .flat_map(|ring| ring.lines())
-            .filter(|l| within(l, r))
-            .collect()
-    };
-    if outlines_meet(edges(a, &box_b), edges(b, &box_a)) {
-        return None;
-    }
-    for (p, q) in [(a, b), (b, a)] {
-        for ring in std::iter::once(p.exterior()).chain(p.interiors()) {
-            if let Some(&first) = ring.0.first() {
-                match q.coordinate_position(&first) {
-                    CoordPos::Inside => return Some(true),
-                    CoordPos::OnBoundary => return None,
-                    CoordPos::Outside => {}
-                }
-            }
-        }
-    }
-    Some(false)
-}
-
 /// Whether a hole whose ring does not meet the shell's lies inside it (`Some(true)`) or outside
 /// (`Some(false)`); `None` when the rings meet, for relate to judge.
 fn hole_clear_of_shell(shell: &Polygon<f64>, hole: &Polygon<f64>) -> Option<bool> {
@@ -289,7 +226,7 @@ fn has_conflict_pairwise(segments: &[Line<f64>]) -> bool {
     })
 }
 
-/// Whether a closed ring crosses or touches itself, by geo's rule, in O(n log n).
+/// Whether a closed ring crosses or touches itself, by geo's rule, in O(n log n) at worst.
 fn ring_has_self_intersection(ring: &LineString<f64>) -> bool {
     let coords = &ring.0;
     if coords.len() < 2 {
@@ -336,6 +273,12 @@ fn ring_has_self_intersection(ring: &LineString<f64>) -> bool {
     if reduced.len() <= SMALL_RING {
         return has_conflict_pairwise(&reduced);
     }
+    // Most outlines settle with a few box tests per segment; crowded ones go to the sweep,
+    // whose cost does not depend on the shape.
+    let budget = BOXES_PER_SEGMENT * reduced.len();
+    if let Some(verdict) = has_conflict_indexed(&reduced, budget) {
+        return verdict;
+    }
     // A point visited twice: the two segments arriving there conflict.
     let vertices: Vec<Coord<f64>> = runs.iter().map(|r| r.0).collect();
     let order = lexicographic_order(&vertices);
@@ -348,199 +291,94 @@ fn ring_has_self_intersection(ring: &LineString<f64>) -> bool {
     match polygon_is_not_simple(&vertices, &order) {
         Some(verdict) => verdict,
         // The sweep met an order it cannot trust; answer by the slower exact route.
-        None => has_conflict_indexed(&reduced),
+        None => has_conflict_indexed(&reduced, usize::MAX).unwrap_or(true),
     }
 }
 
-/// The indices of `points` in (x, y) order (`lexicographic`). Sorted on integer keys that order
-/// as `total_cmp` does: comparing floats through the indices cost half of a detailed check.
-fn lexicographic_order(points: &[Coord<f64>]) -> Vec<usize> {
-    // The bits of a float, flipped so that unsigned order is `total_cmp`'s order.
-    let key = |f: f64| {
-        let bits = f.to_bits();
-        if bits >> 63 == 1 {
-            !bits
-        } else {
-            bits | 1 << 63
-        }
-    };
-    let mut keyed: Vec<(u64, u64, usize)> = points
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (key(c.x), key(c.y), i))
+/// Pairs of overlapping segment boxes the quick ring test may look at, per segment, before it
+/// leaves the ring to the sweep. Region outlines need about five; a comb of long teeth needs
+/// as many as it has teeth.
+const BOXES_PER_SEGMENT: usize = 32;
+
+/// Tests each pair of segments whose boxes meet, found by a sweep over the boxes in order of
+/// their west edge: exact, and quick while few boxes share a stretch of longitude, but
+/// quadratic when many do. `None` once more than `budget` pairs of boxes overlapping in
+/// longitude were looked at without a verdict.
+fn has_conflict_indexed(segments: &[Line<f64>], budget: usize) -> Option<bool> {
+    // West, east, south and north of each segment, by west edge.
+    let wests: Vec<f64> = segments.iter().map(|l| l.start.x.min(l.end.x)).collect();
+    let boxes: Vec<([f64; 4], usize)> = order_by(&wests)
+        .into_iter()
+        .map(|i| {
+            let l = &segments[i];
+            let (east, south, north) = (
+                l.start.x.max(l.end.x),
+                l.start.y.min(l.end.y),
+                l.start.y.max(l.end.y),
+            );
+            ([wests[i], east, south, north], i)
+        })
         .collect();
-    keyed.sort_unstable();
-    keyed.into_iter().map(|(_, _, i)| i).collect()
-}
-
-/// For a polygon of at least 4 distinct points, `order` its indices in (x, y) order: whether
-/// two edges that are not neighbours meet. `None` if the sweep could not decide.
-fn polygon_is_not_simple(v: &[Coord<f64>], order: &[usize]) -> Option<bool> {
-    let m = v.len();
-    // A spike (the ring turns back along itself) puts the end of the shorter edge inside the
-    // longer one, where it meets the edge before it. Neighbours that overlap would also hide
-    // other edges from the sweep, so they are settled first.
-    let spike = (0..m).any(|r| {
-        let (before, at, after) = (v[(r + m - 1) % m], v[r], v[(r + 1) % m]);
-        <f64 as GeoNum>::Ker::orient2d(before, at, after) == Orientation::Collinear
-            && lexicographic(before, at) == lexicographic(after, at)
-    });
-    if spike {
-        return Some(true);
-    }
-    simple_polygon_sweep(v, order)
-}
-
-fn lexicographic(a: Coord<f64>, b: Coord<f64>) -> Ordering {
-    a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y))
-}
-
-/// A segment of the polygon `v[index] → v[index + 1]`, stored west to east (lexicographically).
-#[derive(Debug, Clone, Copy)]
-struct SweepSegment {
-    left: Coord<f64>,
-    right: Coord<f64>,
-    index: usize,
-}
-
-impl SweepSegment {
-    fn line(&self) -> Line<f64> {
-        Line::new(self.left, self.right)
-    }
-}
-
-impl PartialEq for SweepSegment {
-    fn eq(&self, other: &Self) -> bool {
-        self.index == other.index
-    }
-}
-
-impl Eq for SweepSegment {}
-
-impl PartialOrd for SweepSegment {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for SweepSegment {
-    /// Bottom to top along the sweep line, for two segments both cut by it. The one that starts
-    /// later is placed by the side of the other it starts on (or, starting on it, heads to);
-    /// this is the order at every sweep position while no two segments cross. The sweep line is
-    /// tilted infinitesimally (events in (x, y) order), so vertical segments need no case.
-    fn cmp(&self, other: &Self) -> Ordering {
-        if self.index == other.index {
-            return Ordering::Equal;
-        }
-        let (first, second, flip) = if lexicographic(self.left, other.left) != Ordering::Greater {
-            (self, other, false)
-        } else {
-            (other, self, true)
-        };
-        let orient = |p| <f64 as GeoNum>::Ker::orient2d(first.left, first.right, p);
-        let side = match orient(second.left) {
-            Orientation::Collinear => orient(second.right),
-            side => side,
-        };
-        let order = match side {
-            // `second` is to the left of `first`'s direction (west to east): above it.
-            Orientation::CounterClockwise => Ordering::Less,
-            Orientation::Clockwise => Ordering::Greater,
-            // Collinear and overlapping: any fixed order will do.
-            Orientation::Collinear => first.index.cmp(&second.index),
-        };
-        if flip {
-            order.reverse()
-        } else {
-            order
-        }
-    }
-}
-
-/// Shamos–Hoey: whether two non-neighbouring edges of the polygon `v` (every point distinct)
-/// meet. Events are the vertices in (x, y) order; at each, the edges ending there leave the
-/// sweep line and those starting there join it, and only edges that become neighbours on the
-/// line are tested. The leftmost meeting point is always found this way. `None` if the order
-/// turned out inconsistent (a segment could not be found again), which the leftmost meeting
-/// should prevent; the caller then uses the exact slow route.
-fn simple_polygon_sweep(v: &[Coord<f64>], order: &[usize]) -> Option<bool> {
-    let m = v.len();
-    let segment = |i: usize| {
-        let (a, b) = (v[i], v[(i + 1) % m]);
-        if lexicographic(a, b) == Ordering::Less {
-            SweepSegment {
-                left: a,
-                right: b,
-                index: i,
+    let mut looked_at = 0usize;
+    for (k, &([_, east, south, north], i)) in boxes.iter().enumerate() {
+        for &([west_b, _, south_b, north_b], j) in &boxes[k + 1..] {
+            if west_b > east {
+                break;
             }
-        } else {
-            SweepSegment {
-                left: b,
-                right: a,
-                index: i,
-            }
-        }
-    };
-    let neighbours = |a: usize, b: usize| (a + 1) % m == b || (b + 1) % m == a;
-    let meets = |a: &SweepSegment, b: &SweepSegment| {
-        !neighbours(a.index, b.index) && a.line().intersects(&b.line())
-    };
-    let mut line: BTreeSet<SweepSegment> = BTreeSet::new();
-    for &vertex in order {
-        let incident = [segment((vertex + m - 1) % m), segment(vertex)];
-        // Leaving first, so an edge ending here never sits beside one starting here.
-        for s in incident.iter().filter(|s| s.right == v[vertex]) {
-            let below = line.range(..*s).next_back().copied();
-            let above = line
-                .range((Bound::Excluded(*s), Bound::Unbounded))
-                .next()
-                .copied();
-            if !line.remove(s) {
+            looked_at += 1;
+            if looked_at > budget {
                 return None;
             }
-            if let (Some(b), Some(a)) = (below, above) {
-                if meets(&b, &a) {
+            if south_b <= north && south <= north_b {
+                let (s, t) = (segments[i], segments[j]);
+                if conflict(s, t) || conflict(t, s) {
                     return Some(true);
                 }
-            }
-        }
-        for s in incident.iter().filter(|s| s.left == v[vertex]) {
-            if !line.insert(*s) {
-                return None;
-            }
-            let below = line.range(..*s).next_back();
-            let above = line.range((Bound::Excluded(*s), Bound::Unbounded)).next();
-            if below.is_some_and(|b| meets(s, b)) || above.is_some_and(|a| meets(s, a)) {
-                return Some(true);
             }
         }
     }
     Some(false)
 }
 
-/// Exact and usually fast, but quadratic when many segment boxes overlap: tests each pair of
-/// segments whose boxes meet (a sweep over the boxes sorted by west edge).
-fn has_conflict_indexed(segments: &[Line<f64>]) -> bool {
-    let mut boxes: Vec<(usize, Rect<f64>)> = segments
+/// The indices of `values` in increasing order (`total_cmp`'s, ties in any order). Each value
+/// goes to one of as many buckets as there are values, spread evenly over their range, and
+/// only the buckets are sorted: outlines spread their segments well enough that this is about
+/// linear, where a general sort cost most of the ring test.
+pub(super) fn order_by(values: &[f64]) -> Vec<usize> {
+    let n = values.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    let (low, high) = values
         .iter()
-        .enumerate()
-        .map(|(i, l)| (i, l.bounding_rect()))
-        .collect();
-    boxes.sort_by(|a, b| a.1.min().x.total_cmp(&b.1.min().x));
-    for (k, (i, a)) in boxes.iter().enumerate() {
-        for (j, b) in &boxes[k + 1..] {
-            if b.min().x > a.max().x {
-                break;
-            }
-            if b.min().y <= a.max().y && a.min().y <= b.max().y {
-                let (s, t) = (segments[*i], segments[*j]);
-                if conflict(s, t) || conflict(t, s) {
-                    return true;
-                }
-            }
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), &v| {
+            (low.min(v), high.max(v))
+        });
+    let scale = n as f64 / (high - low);
+    if !(scale.is_finite() && scale > 0.0) || values.iter().any(|v| v.is_nan()) {
+        order.sort_unstable_by_key(|&i| sort_key(values[i]));
+        return order;
+    }
+    // Rounding keeps this monotonic, so bucket order never contradicts value order.
+    let bucket = |v: f64| (((v - low) * scale) as usize).min(n - 1);
+    let mut starts = vec![0usize; n + 1];
+    for &v in values {
+        starts[bucket(v) + 1] += 1;
+    }
+    for b in 0..n {
+        starts[b + 1] += starts[b];
+    }
+    let mut next = starts.clone();
+    for (i, &v) in values.iter().enumerate() {
+        let b = bucket(v);
+        order[next[b]] = i;
+        next[b] += 1;
+    }
+    for b in 0..n {
+        let run = &mut order[starts[b]..starts[b + 1]];
+        if run.len() > 1 {
+            run.sort_unstable_by_key(|&i| sort_key(values[i]));
         }
     }
-    false
+    order
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! Verdicts of the validity checks, against geo's own on the same rings.
 
+use super::parts::{apart_or_overlapping, Part};
+use super::sweep::lexicographic;
 use super::*;
 use geo::{polygon, Validation};
+use std::cmp::Ordering;
 
 #[test]
 fn bow_tie_is_refused() {
@@ -121,6 +124,80 @@ fn agrees_with_geo_on_random_star_shaped_rings() {
 
 const CASES: usize = 20_000;
 
+/// The box test settles rings longer than the pairwise limit exactly as testing every pair
+/// does, or gives up when its budget runs out; the whole check then still agrees with geo.
+#[test]
+fn the_box_test_agrees_with_every_pair_on_long_rings() {
+    let mut rng = Lcg(5);
+    let (mut invalid, mut gave_up) = (0, 0);
+    for case in 0..1_500 {
+        let n = SMALL_RING + 1 + rng.next(60) as usize;
+        // A coarse grid makes rings full of shared points and overlaps; a fine one makes some
+        // rings simple (points sorted by angle around the middle).
+        let grid = 4 + rng.next(400);
+        let centre = grid as f64 / 2.0 + 0.25;
+        let mut coords: Vec<Coord<f64>> = (0..n)
+            .map(|_| Coord {
+                x: rng.next(grid) as f64,
+                y: rng.next(grid) as f64,
+            })
+            .collect();
+        if rng.next(2) == 0 {
+            let angle = |c: &Coord<f64>| (c.y - centre).atan2(c.x - centre);
+            coords.sort_by(|a, b| angle(a).total_cmp(&angle(b)));
+        }
+        coords.push(coords[0]);
+        let ring = LineString(coords);
+        let segments: Vec<Line<f64>> = ring.lines().collect();
+        let expected = has_conflict_pairwise(&segments);
+        assert_eq!(
+            has_conflict_indexed(&segments, usize::MAX),
+            Some(expected),
+            "case {case}"
+        );
+        match has_conflict_indexed(&segments, 2 * segments.len()) {
+            Some(verdict) => assert_eq!(verdict, expected, "case {case}"),
+            None => gave_up += 1,
+        }
+        assert_eq!(ring_has_self_intersection(&ring), expected, "case {case}");
+        assert_eq!(geo_self_intersects(&ring), expected, "case {case}");
+        invalid += usize::from(expected);
+    }
+    assert!(invalid > 100 && invalid < 1_400, "{invalid} invalid");
+    assert!(gave_up > 10, "the budget never ran out");
+}
+
+/// A comb of `teeth` long teeth: every tooth's edges share their whole stretch of longitude.
+fn comb(teeth: usize) -> LineString<f64> {
+    let long = 100.0;
+    let mut coords = vec![Coord { x: 0.0, y: 0.0 }];
+    for k in 0..teeth {
+        let y = 2.0 * k as f64;
+        coords
+            .extend([(long, y), (long, y + 1.0), (1.0, y + 1.0), (1.0, y + 2.0)].map(Coord::from));
+    }
+    let top = 2.0 * teeth as f64;
+    coords.extend([(0.0, top), (0.0, 0.0)].map(Coord::from));
+    LineString(coords)
+}
+
+/// A ring whose boxes crowd together exhausts the box test's budget and goes to the sweep.
+#[test]
+fn crowded_rings_go_to_the_sweep() {
+    let ring = comb(300);
+    let segments: Vec<Line<f64>> = ring.lines().collect();
+    assert_eq!(
+        has_conflict_indexed(&segments, BOXES_PER_SEGMENT * segments.len()),
+        None
+    );
+    assert!(!ring_has_self_intersection(&ring));
+    // One tooth's tip pushed down across the tooth below.
+    let mut crossed = ring.clone();
+    crossed.0[4 * 150 + 2].y -= 3.5;
+    assert!(ring_has_self_intersection(&crossed));
+    assert!(geo_self_intersects(&crossed));
+}
+
 /// Like `ring_has_self_intersection` with no small-ring shortcut.
 fn sweep_verdict(ring: &LineString<f64>) -> bool {
     let open = &ring.0[..ring.0.len() - 1];
@@ -170,6 +247,36 @@ fn integer_keys_sort_points_as_total_cmp_does() {
     for w in order.windows(2) {
         let (a, b) = (points[w[0]], points[w[1]]);
         assert_ne!(lexicographic(a, b), Ordering::Greater, "{a:?} before {b:?}");
+    }
+}
+
+#[test]
+fn bucket_order_is_total_cmp_order() {
+    let mut rng = Lcg(13);
+    for case in 0..300 {
+        let n = rng.next(400) as usize;
+        // Clusters, duplicates, signed zeros and a far outlier now and then.
+        let values: Vec<f64> = (0..n)
+            .map(|_| match rng.next(8) {
+                0 => -0.0,
+                1 => 0.0,
+                2 => 1e12,
+                3 => -(rng.next(5) as f64),
+                _ => rng.next(1000) as f64 / 7.0,
+            })
+            .collect();
+        let order = order_by(&values);
+        let mut seen = order.clone();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..n).collect::<Vec<_>>(), "case {case}");
+        for w in order.windows(2) {
+            let (a, b) = (values[w[0]], values[w[1]]);
+            assert_ne!(
+                a.total_cmp(&b),
+                Ordering::Greater,
+                "case {case}: {a} before {b}"
+            );
+        }
     }
 }
 
@@ -242,7 +349,7 @@ fn the_quick_part_test_agrees_with_relate() {
         let b = Polygon::new(random_star(&mut rng, at, n, 3), vec![]);
         let truth =
             a.relate(&b).get(CoordPos::Inside, CoordPos::Inside) == Dimensions::TwoDimensional;
-        if let Some(quick) = apart_or_overlapping(&a, &b) {
+        if let Some(quick) = apart_or_overlapping(&Part::of(&a), &Part::of(&b)) {
             assert_eq!(quick, truth, "case {case}: {a:?} {b:?}");
             *(if quick { &mut overlapping } else { &mut apart }) += 1;
         }
@@ -262,7 +369,61 @@ fn the_quick_part_test_agrees_with_relate() {
     let land = Polygon::new(square(0.0, 0.0, 10.0), vec![square(0.0, 0.0, 4.0)]);
     let in_lake = Polygon::new(square(0.0, 0.0, 1.0), vec![]);
     let on_land = Polygon::new(square(7.0, 7.0, 1.0), vec![]);
-    assert_eq!(apart_or_overlapping(&land, &in_lake), Some(false));
-    assert_eq!(apart_or_overlapping(&land, &on_land), Some(true));
-    assert_eq!(apart_or_overlapping(&on_land, &land), Some(true));
+    let quick =
+        |a: &Polygon<f64>, b: &Polygon<f64>| apart_or_overlapping(&Part::of(a), &Part::of(b));
+    assert_eq!(quick(&land, &in_lake), Some(false));
+    assert_eq!(quick(&land, &on_land), Some(true));
+    assert_eq!(quick(&on_land, &land), Some(true));
+}
+
+/// A part's own point-in-polygon test gives geo's answer, also for points on vertices, on
+/// edges, on the meridian of a vertex and inside lakes (grid coordinates make those common).
+#[test]
+fn a_part_places_points_as_geo_does() {
+    use geo::CoordinatePosition;
+    let mut rng = Lcg(31);
+    let mut seen = [0; 3];
+    for case in 0..300 {
+        let grid = 4 + rng.next(9);
+        let centre = grid as f64 / 2.0 + 0.25;
+        let mut shell: Vec<Coord<f64>> = (0..4 + rng.next(30))
+            .map(|_| Coord {
+                x: rng.next(grid) as f64,
+                y: rng.next(grid) as f64,
+            })
+            .collect();
+        let angle = |c: &Coord<f64>| (c.y - centre).atan2(c.x - centre);
+        shell.sort_by(|a, b| angle(a).total_cmp(&angle(b)));
+        shell.dedup();
+        shell.push(shell[0]);
+        let middle = (grid / 2) as f64;
+        let lake = LineString::from(vec![
+            (middle - 1.0, middle - 1.0),
+            (middle + 1.0, middle - 1.0),
+            (middle, middle + 1.0),
+            (middle - 1.0, middle - 1.0),
+        ]);
+        let holes = if rng.next(2) == 0 { vec![lake] } else { vec![] };
+        let polygon = Polygon::new(LineString(shell), holes);
+        if polygon.check_validation().is_err() {
+            continue;
+        }
+        let part = Part::of(&polygon);
+        for x in -1..=grid as i32 {
+            for y in -1..=grid as i32 {
+                let c = Coord {
+                    x: f64::from(x),
+                    y: f64::from(y),
+                };
+                let expected = polygon.coordinate_position(&c);
+                assert_eq!(
+                    part.position(c),
+                    expected,
+                    "case {case}: {c:?} in {polygon:?}"
+                );
+                seen[expected as usize] += 1;
+            }
+        }
+    }
+    assert!(seen.iter().all(|&n| n > 100), "{seen:?}");
 }
