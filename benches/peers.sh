@@ -5,8 +5,11 @@
 #   d3        d3-geo + @resvg/resvg-js (Node)   SVG and PNG   benches/peers/d3-resvg.mjs
 #   mapshaper mapshaper CLI (Node)              SVG only      benches/peers/mapshaper.sh
 #   geopandas geopandas + matplotlib (Python)   SVG and PNG   benches/peers/geopandas_map.py
-# Goals: spheres-map at least 10× faster than the fastest peer for SVG and 5× for PNG; the summary
-# prints each ratio (peer mean ÷ spheres-map mean).
+# and, with d3, the batch: `--all` (every treaty year as SVG and PNG) against d3-geo + resvg-js
+# drawing the same years' maps, each year's SVG and PNG from one Node process
+# (benches/peers/d3-batch.sh).
+# Goals (issue 12): spheres-map at least 15× faster than the fastest peer for SVG, 6× for PNG and
+# 10× for the batch; the summary prints each ratio (peer mean ÷ spheres-map mean).
 # The peers draw the regions filled by power plus the lakes, rivers, railways, lines and place dots
 # of geodata/ (all features, no text). spheres-map draws more: the year's selection of those layers,
 # clipping to the map frame, title, legend, labels, graticule, scale bar and notes.
@@ -77,12 +80,22 @@ for layer in lakes rivers railways lines places; do
   if [[ -f geodata/$layer.geojson ]]; then layers+=" $layer=geodata/$layer.geojson"; fi
 done
 
+# The batch: every treaty year's GeoJSON, for d3 to draw what `--all` draws.
+years="$out/years"
+mkdir -p "$years"
+rm -f "$years"/*
+"$bin" --all --format geojson --out "$years" -q
+
 # --- Check every command once, then time ---------------------------------------------------------
 svg_cmds=(-n "spheres-map svg" "$bin --year $year --format svg --out $maps -q")
 png_cmds=(-n "spheres-map png" "$bin --year $year --format png --out $maps -q")
 if want d3; then
   svg_cmds+=(-n "d3-geo svg" "node $dir/d3-resvg.mjs svg $maps/d3.svg $regions$layers")
   png_cmds+=(-n "d3-geo + resvg-js png" "node $dir/d3-resvg.mjs png $maps/d3.png $regions$layers")
+fi
+batch_cmds=(-n "spheres-map --all svg,png" "$bin --all --format svg,png --out $out/batch-ours -q")
+if want d3; then
+  batch_cmds+=(-n "d3-geo + resvg-js, each year" "$dir/d3-batch.sh $years $out/batch-d3$layers")
 fi
 if want mapshaper; then
   svg_cmds+=(-n "mapshaper svg" "$dir/mapshaper.sh $maps/mapshaper.svg $regions$layers")
@@ -103,6 +116,9 @@ check() {
 echo "== One run of each command"
 check "${svg_cmds[@]}"
 check "${png_cmds[@]}"
+if want d3; then
+  check "${batch_cmds[@]}"
+fi
 ls -l "$maps"
 
 cores=$(nproc 2>/dev/null || echo "?")
@@ -116,6 +132,11 @@ time_format() {
 }
 time_format svg "${svg_cmds[@]}"
 time_format png "${png_cmds[@]}"
+summary_files=("$out/svg.json" "$out/png.json")
+if want d3; then
+  time_format batch "${batch_cmds[@]}"
+  summary_files+=("$out/batch.json")
+fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 
 echo
@@ -126,8 +147,12 @@ cat "$out/svg.md"
 echo
 cat "$out/png.md"
 echo
-node "$dir/summary.mjs" "$out/svg.json" "$out/png.json"
+if want d3; then
+  cat "$out/batch.md"
+  echo
+fi
+node "$dir/summary.mjs" "${summary_files[@]}"
 echo
 echo "Note: the peers draw only filled regions, borders, lakes, rivers, railways, lines and dots;"
 echo "spheres-map also lays out and draws the title, legend, labels, graticule, scale bar and notes."
-echo "Results: $out/{svg,png}.{md,json}; maps: $maps/"
+echo "Results: $out/{svg,png,batch}.{md,json}; maps: $maps/"

@@ -1,9 +1,10 @@
 // Peer for benches/peers.sh: the map a d3 user would write for the same exported GeoJSON.
 // Projects with d3-geo (Lambert conformal conic, parallels 38° and 50° N, centred on 120° E,
 // fitted to a 1920 × 1080 frame), fills the regions by power, draws the optional layers, and
-// writes an SVG; in png mode it rasterises that SVG with @resvg/resvg-js and writes only the PNG.
+// writes an SVG; in png mode it rasterises that SVG with @resvg/resvg-js and writes only the PNG;
+// in both mode it writes OUT_FILE.svg and OUT_FILE.png from one process (the batch comparison).
 //
-// Usage: node d3-resvg.mjs svg|png OUT_FILE REGIONS.geojson [lakes=F] [rivers=F] [railways=F]
+// Usage: node d3-resvg.mjs svg|png|both OUT_FILE REGIONS.geojson [lakes=F] [rivers=F] [railways=F]
 //                                                            [lines=F] [places=F]
 // Layers whose file is missing or has no features are skipped. No text is drawn.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ const HELD = new Set(['territory', 'colony', 'leased_territory']);
 const RAILWAY = { japan: '#A63A1E', russia: '#2F5D8A' };
 
 function usage(message) {
-  console.error(`${message}\nusage: node d3-resvg.mjs svg|png OUT_FILE REGIONS.geojson [layer=FILE ...]`);
+  console.error(`${message}\nusage: node d3-resvg.mjs svg|png|both OUT_FILE REGIONS.geojson [layer=FILE ...]`);
   process.exit(2);
 }
 
@@ -136,7 +137,7 @@ function drawSvg(regions, layers) {
 }
 
 const [mode, outFile, regionsFile, ...layerArgs] = process.argv.slice(2);
-if (mode !== 'svg' && mode !== 'png') usage(`unknown mode: ${mode}`);
+if (!['svg', 'png', 'both'].includes(mode)) usage(`unknown mode: ${mode}`);
 if (!outFile || !regionsFile) usage('missing OUT_FILE or REGIONS.geojson');
 const regions = readCollection(regionsFile);
 if (!regions) usage(`no regions in ${regionsFile}`);
@@ -154,6 +155,7 @@ for (const arg of layerArgs) {
 }
 
 const svg = drawSvg(regions, layers);
+if (mode === 'both') writeFileSync(`${outFile}.svg`, svg);
 if (mode === 'svg') {
   writeFileSync(outFile, svg);
 } else {
@@ -164,5 +166,5 @@ if (mode === 'svg') {
     font: { loadSystemFonts: false },
     shapeRendering: 2, // geometricPrecision: anti-aliased
   });
-  writeFileSync(outFile, resvg.render().asPng());
+  writeFileSync(mode === 'both' ? `${outFile}.png` : outFile, resvg.render().asPng());
 }

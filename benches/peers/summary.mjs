@@ -2,21 +2,23 @@
 // command's mean ± σ and each peer's ratio (peer mean ÷ spheres-map mean), then checks the goals
 // against the fastest peer. The spheres-map command must be the first of each export.
 //
-// Usage: node summary.mjs svg.json png.json
+// Usage: node summary.mjs svg.json png.json [batch.json]
 import { readFileSync } from 'node:fs';
 
-const GOALS = { svg: 10, png: 5 };
+const GOALS = { svg: 15, png: 6, batch: 10 };
 const ms = (s) => `${(s * 1000).toFixed(1)} ms`;
 
-const [svgJson, pngJson] = process.argv.slice(2);
+const [svgJson, pngJson, batchJson] = process.argv.slice(2);
 if (!svgJson || !pngJson) {
-  console.error('usage: node summary.mjs svg.json png.json');
+  console.error('usage: node summary.mjs svg.json png.json [batch.json]');
   process.exit(2);
 }
 
 const lines = [];
 let allMet = true;
-for (const [format, file] of [['svg', svgJson], ['png', pngJson]]) {
+const exports = [['svg', svgJson], ['png', pngJson]];
+if (batchJson) exports.push(['batch', batchJson]);
+for (const [format, file] of exports) {
   const { results } = JSON.parse(readFileSync(file, 'utf8'));
   const [ours, ...peers] = results;
   lines.push(`${format.toUpperCase()}  (goal: at least ${GOALS[format]}× faster than the fastest peer)`);
