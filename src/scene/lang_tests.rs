@@ -236,3 +236,30 @@ fn the_credit_is_whole_and_on_the_page_in_every_language() {
         );
     }
 }
+
+#[test]
+fn a_page_is_laid_out_the_same_however_many_threads_share_it() {
+    // Names are measured on pool threads; those must measure in the page's CJK form (Korean and
+    // Chinese pages differ from the Japanese form a fresh thread starts with).
+    let data = Dataset::embedded().unwrap();
+    let pool = |threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+    };
+    let (one, four) = (pool(1), pool(4));
+    for lang in [Lang::Ko, Lang::Zh] {
+        let page = options(Some(Preset::Slide), lang);
+        let map = TreatyMap::for_year_in(&data, 1907, lang, crate::options::Style::Colour).unwrap();
+        let alone = one.install(|| Scene::for_map(&map, &map.key, &page));
+        for _ in 0..3 {
+            let shared = four.install(|| Scene::for_map(&map, &map.key, &page));
+            assert!(
+                shared == alone,
+                "{}: the page changed with the threads",
+                lang.code()
+            );
+        }
+    }
+}

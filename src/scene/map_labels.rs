@@ -163,11 +163,13 @@ pub(super) fn draw(
         .collect();
     let keeps_room = |occupied: &Occupied, b: &[Bounds]| leaves_a_place(&slots, occupied, b);
     // Each region's name prepared (its outline coarsened, its pole found) region by region
-    // over the cores.
+    // over the cores. A name is measured on a pool thread: in the page's CJK form there too.
+    let lang = scene.lang;
     let names = |regions: Vec<&(usize, RegionPixels)>| -> Vec<RegionName> {
         regions
             .into_par_iter()
             .filter_map(|(index, pixels)| {
+                let _cjk = text::set_cjk(lang);
                 RegionName::new(&map.regions[*index], pixels, &frame, ts.region, ts.min, u)
             })
             .collect()
