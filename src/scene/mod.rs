@@ -6,6 +6,7 @@
 //! of [`Group`]s that know what they depict (a region, a line, a place), so an SVG can carry ids,
 //! classes and titles, and tests can find things by what they are.
 
+mod anchor_grid;
 mod callouts;
 pub(crate) mod clip;
 pub(crate) mod fonts;

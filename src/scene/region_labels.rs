@@ -10,6 +10,7 @@ use std::cell::Cell;
 
 use geo::{Area, LineString, Polygon};
 
+use super::anchor_grid::grid_anchors;
 use super::callouts::Callout;
 use super::clip::Px;
 use super::labels::{Bounds, Occupied};
@@ -368,54 +369,9 @@ fn coarsen(polygon: &Polygon<f64>, step: f64) -> Polygon<f64> {
     )
 }
 
-/// The most points [`grid_anchors`] gives: the inner nodes of a 20 × 20 grid.
+/// The most points [`grid_anchors`] gives: the inner nodes of a 20 × 20 grid (a fine grid finds
+/// the gaps between the dots of a crowded region).
 const GRID_ANCHORS: usize = 19 * 19;
-
-/// Further label centres: points of a 20 × 20 grid that lie inside, deepest first (a fine grid
-/// finds the gaps between the dots of a crowded region).
-fn grid_anchors(polygon: &Polygon<f64>) -> Vec<Px> {
-    use geo::{BoundingRect, Contains};
-    let Some(b) = polygon.bounding_rect() else {
-        return Vec::new();
-    };
-    let mut inside: Vec<(f64, Px)> = Vec::new();
-    for i in 1..20 {
-        for j in 1..20 {
-            let p = geo::Point::new(
-                b.min().x + b.width() * f64::from(i) / 20.0,
-                b.min().y + b.height() * f64::from(j) / 20.0,
-            );
-            if polygon.contains(&p) {
-                inside.push((
-                    depth_squared((p.x(), p.y()), polygon.exterior()),
-                    (p.x(), p.y()),
-                ));
-            }
-        }
-    }
-    inside.sort_by(|a, b| b.0.total_cmp(&a.0));
-    inside.into_iter().map(|(_, p)| p).collect()
-}
-
-/// The squared distance from a point to the nearest segment of a ring (no square roots: it
-/// only orders points).
-fn depth_squared(p: Px, ring: &LineString<f64>) -> f64 {
-    ring.0
-        .windows(2)
-        .map(|s| {
-            let (a, b) = ((s[0].x, s[0].y), (s[1].x, s[1].y));
-            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-            let len2 = dx * dx + dy * dy;
-            let t = if len2 > 0.0 {
-                (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
-            let (x, y) = (a.0 + t * dx - p.0, a.1 + t * dy - p.1);
-            x * x + y * y
-        })
-        .fold(f64::INFINITY, f64::min)
-}
 
 /// Whether a box lies inside a polygon: its centre is inside and no ring crosses it. O(n),
 /// unlike a general relate.
