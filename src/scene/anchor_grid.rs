@@ -4,7 +4,7 @@
 //! The grid has 361 points and an outline hundreds of edges: testing every point against every
 //! edge was the largest cost of laying out a map's labels. A row of the grid shares its `y`, so
 //! the edges that can count for it are picked once per row (the verdicts are geo's own), and a
-//! point's depth is measured against the edges filed in the cells around it.
+//! point's depth is measured against the edges filed in the cells nearest it.
 
 use geo::kernels::{Kernel, Orientation};
 use geo::{BoundingRect, Coord, LineString, Polygon};
@@ -87,7 +87,7 @@ impl Row {
         }
         let mut winding = 0;
         for &(start, end) in &self.edges {
-            let o = <f64 as geo::GeoNum>::Ker::orient2d(start, end, c);
+            let o = side_of(start, end, c);
             let between = |a: f64, b: f64| (a <= c.x && c.x <= b) || (b <= c.x && c.x <= a);
             if start.y <= c.y {
                 if o == Orientation::CounterClockwise && end.y != c.y {
@@ -109,6 +109,31 @@ impl Row {
     }
 }
 
+/// geo's orientation of `c` against the edge from `start` to `end`, which spans `c.y`. A point
+/// beside the edge's whole width is plainly on one side of a slanted edge: the exact
+/// (and far slower) predicate only decides the rest.
+fn side_of(start: Coord<f64>, end: Coord<f64>, c: Coord<f64>) -> Orientation {
+    if start.y != end.y {
+        let upward = start.y < end.y;
+        if c.x < start.x.min(end.x) {
+            // West of the edge: on its left going up, on its right going down.
+            return if upward {
+                Orientation::CounterClockwise
+            } else {
+                Orientation::Clockwise
+            };
+        }
+        if c.x > start.x.max(end.x) {
+            return if upward {
+                Orientation::Clockwise
+            } else {
+                Orientation::CounterClockwise
+            };
+        }
+    }
+    <f64 as geo::GeoNum>::Ker::orient2d(start, end, c)
+}
+
 /// geo's `Polygon::contains` for a point: inside the outer ring, and outside every hole.
 fn contains(rings: &[Row], c: Coord<f64>) -> bool {
     let Some((outer, holes)) = rings.split_first() else {
@@ -119,14 +144,19 @@ fn contains(rings: &[Row], c: Coord<f64>) -> bool {
 }
 
 /// A ring's segments filed by the cells of the grid their boxes cover, so that a point's depth
-/// is measured against the segments near it, cell ring by cell ring outwards.
+/// is measured against the segments near it, ring of cells by ring of cells outwards.
 struct Edges {
     segments: Vec<(Px, Px)>,
     /// Per cell (column-major, `STEPS` × `STEPS`), the indices of its segments.
     cells: Vec<Vec<u32>>,
+    /// Per cell, how many rings of cells out the nearest cell with a segment is (Chebyshev).
+    empty_rings: Vec<i64>,
     origin: Px,
     cell: Px,
 }
+
+/// Cells on each side of the grid.
+const CELLS: i64 = STEPS as i64;
 
 impl Edges {
     fn new(ring: &LineString<f64>, origin: Px, size: Px) -> Edges {
@@ -137,8 +167,7 @@ impl Edges {
             .windows(2)
             .map(|s| ((s[0].x, s[0].y), (s[1].x, s[1].y)))
             .collect();
-        let n = STEPS as usize;
-        let mut cells = vec![Vec::new(); n * n];
+        let n = CELLS as usize;
         let index = |v: f64, o: f64, c: f64| -> usize {
             if c > 0.0 {
                 (((v - o) / c).floor().max(0.0) as usize).min(n - 1)
@@ -146,6 +175,7 @@ impl Edges {
                 0
             }
         };
+        let mut cells = vec![Vec::new(); n * n];
         for (k, &(a, b)) in segments.iter().enumerate() {
             let (i0, i1) = (
                 index(a.0.min(b.0), origin.0, cell.0),
@@ -161,19 +191,21 @@ impl Edges {
                 }
             }
         }
+        let empty_rings = chebyshev_distances(&cells);
         Edges {
             segments,
             cells,
+            empty_rings,
             origin,
             cell,
         }
     }
 
     /// The squared distance from `p`, a node of the grid, to the nearest segment (no square
-    /// roots: it only orders points). Rings of cells around `p` are searched until every cell
-    /// left is farther than the nearest segment found, with a cell to spare for rounding.
+    /// roots: it only orders points). The rings of cells around `p` are searched from the first
+    /// that holds a segment until every cell left is farther than the nearest segment found,
+    /// with a cell to spare for rounding.
     fn depth_squared(&self, p: Px) -> f64 {
-        let n = STEPS as i64;
         let at = |v: f64, o: f64, c: f64| {
             if c > 0.0 {
                 ((v - o) / c).round() as i64
@@ -185,25 +217,30 @@ impl Edges {
             at(p.0, self.origin.0, self.cell.0),
             at(p.1, self.origin.1, self.cell.1),
         );
+        let cell = |i: i64, j: i64| -> Option<usize> {
+            ((0..CELLS).contains(&i) && (0..CELLS).contains(&j)).then(|| (i * CELLS + j) as usize)
+        };
+        // The four cells that meet at the node: the first ring that can hold a segment.
+        let first = [(pi - 1, pj - 1), (pi - 1, pj), (pi, pj - 1), (pi, pj)]
+            .iter()
+            .filter_map(|&(i, j)| cell(i, j))
+            .map(|c| self.empty_rings[c])
+            .min()
+            .unwrap_or(0);
         let side = self.cell.0.min(self.cell.1);
         let mut best = f64::INFINITY;
-        for r in 0..=n {
-            if r >= 2 {
-                let clear = (r - 1) as f64 * side;
-                if clear * clear > best {
-                    break;
-                }
+        for r in first..=CELLS {
+            let clear = (r - 1) as f64 * side;
+            if r >= 2 && clear * clear > best {
+                break;
             }
-            // The cells at Chebyshev distance `r` from the four cells around the node: two
-            // whole rows, then the two columns between them.
+            // The cells at Chebyshev distance `r` from the four around the node: two whole
+            // rows, then the two columns between them.
             let (i0, i1, j0, j1) = (pi - 1 - r, pi + r, pj - 1 - r, pj + r);
             let rows = (i0..=i1).flat_map(|i| [(i, j0), (i, j1)]);
             let columns = (j0 + 1..j1).flat_map(|j| [(i0, j), (i1, j)]);
-            for (i, j) in rows.chain(columns) {
-                if i < 0 || j < 0 || i >= n || j >= n {
-                    continue;
-                }
-                for &k in &self.cells[(i * n + j) as usize] {
+            for c in rows.chain(columns).filter_map(|(i, j)| cell(i, j)) {
+                for &k in &self.cells[c] {
                     let (a, b) = self.segments[k as usize];
                     best = best.min(segment_distance_squared(p, a, b));
                 }
@@ -211,6 +248,42 @@ impl Edges {
         }
         best
     }
+}
+
+/// For each cell, the Chebyshev distance in cells to the nearest cell that holds a segment
+/// (two passes of a chamfer transform; `CELLS` where none does).
+fn chebyshev_distances(cells: &[Vec<u32>]) -> Vec<i64> {
+    let n = CELLS;
+    let mut d: Vec<i64> = cells
+        .iter()
+        .map(|c| if c.is_empty() { n } else { 0 })
+        .collect();
+    let get = |d: &[i64], i: i64, j: i64| {
+        if (0..n).contains(&i) && (0..n).contains(&j) {
+            d[(i * n + j) as usize] + 1
+        } else {
+            n
+        }
+    };
+    for i in 0..n {
+        for j in 0..n {
+            let best = [(i - 1, j - 1), (i - 1, j), (i - 1, j + 1), (i, j - 1)]
+                .iter()
+                .map(|&(a, b)| get(&d, a, b))
+                .fold(d[(i * n + j) as usize], i64::min);
+            d[(i * n + j) as usize] = best;
+        }
+    }
+    for i in (0..n).rev() {
+        for j in (0..n).rev() {
+            let best = [(i + 1, j + 1), (i + 1, j), (i + 1, j - 1), (i, j + 1)]
+                .iter()
+                .map(|&(a, b)| get(&d, a, b))
+                .fold(d[(i * n + j) as usize], i64::min);
+            d[(i * n + j) as usize] = best;
+        }
+    }
+    d
 }
 
 fn segment_distance_squared(p: Px, a: Px, b: Px) -> f64 {
