@@ -110,8 +110,8 @@ struct ContextPixels {
     lakes: Vec<Vec<Px>>,
     /// The rivers' strokes.
     rivers: Vec<Item>,
-    /// Each railway's paths (the map's railways, in order), before clipping.
-    railways: Vec<Vec<Vec<Px>>>,
+    /// Each railway's casing and ink strokes (the map's railways, in order).
+    railways: Vec<(Vec<Item>, Vec<Item>)>,
     /// Each treaty line's pieces (the map's lines, in order).
     treaty_lines: Vec<Vec<Vec<Px>>>,
 }
@@ -141,10 +141,18 @@ impl ContextPixels {
             .railways
             .iter()
             .map(|railway| {
-                let lines = railway.geometry.iter();
-                lines
+                let paths: Vec<Vec<Px>> = (railway.geometry.iter())
                     .map(|line| clip::thin(&t.path(line, 0.25), 0.4))
-                    .collect()
+                    .collect();
+                let strokes = |color: Rgb, width: f64| -> Vec<Item> {
+                    (paths.iter())
+                        .flat_map(|path| clipped_lines(path, frame, color, width))
+                        .collect()
+                };
+                (
+                    strokes(palette::PAPER, 3.2 * u),
+                    strokes(palette::RAILWAY, 1.4 * u),
+                )
             })
             .collect();
         let treaty_lines = map
@@ -186,8 +194,8 @@ pub(super) fn draw(
         },
     );
 
-    // Regions, largest first so enclaves paint over their surroundings. Their pixels and the
-    // other layers' are worked out on two threads, then added to the scene in order.
+    // Regions, largest first so enclaves paint over their surroundings. Their pixels and
+    // borders and the other layers' are worked out on two threads, then added in order.
     let areas: Vec<f64> = map
         .regions
         .iter()
@@ -206,14 +214,18 @@ pub(super) fn draw(
                         .style
                         .hatch
                         .map(|(color, dir)| hatch_region(&pixels, &frame, color, dir, u));
-                    (index, pixels, hatch)
+                    let borders: Vec<Item> = (pixels.rings.iter())
+                        .flat_map(|ring| clipped_lines(ring, &frame, map.palette.border, 0.75 * u))
+                        .collect();
+                    (index, pixels, hatch, borders)
                 })
                 .collect::<Vec<_>>()
         },
         || ContextPixels::new(map, t, &frame, u),
     );
     let mut region_pixels: Vec<(usize, RegionPixels)> = Vec::new();
-    for (index, pixels, hatch) in regions {
+    let mut borders: Vec<Item> = Vec::new();
+    for (index, pixels, hatch, region_borders) in regions {
         let state = &map.regions[index];
         let layer = match state.role {
             Role::Sphere => LayerId::Regions,
@@ -243,6 +255,7 @@ pub(super) fn draw(
                 .items = strokes;
         }
         region_pixels.push((index, pixels));
+        borders.extend(region_borders);
     }
     let ContextPixels {
         lakes,
@@ -264,12 +277,8 @@ pub(super) fn draw(
     }
 
     // Borders between regions (and coasts).
-    for (_, pixels) in &region_pixels {
-        for ring in &pixels.rings {
-            for item in clipped_lines(ring, &frame, map.palette.border, 0.75 * u) {
-                scene.push(LayerId::Borders, item);
-            }
-        }
+    for item in borders {
+        scene.push(LayerId::Borders, item);
     }
 
     graticule::draw(
@@ -284,14 +293,10 @@ pub(super) fn draw(
 
     // Railways in one dark ink with a paper casing: they cross every fill, dark ones included.
     // All casings go under all inks, so junctions stay joined.
-    for (railway, paths) in map.railways.iter().zip(railways) {
+    for (railway, (casings, inks)) in map.railways.iter().zip(railways) {
         let feature = Feature::Railway(railway.name.clone());
         let casing = scene.group(LayerId::RailwayCasings, Group::of(feature.clone()));
-        for path in &paths {
-            casing
-                .items
-                .extend(clipped_lines(path, &frame, palette::PAPER, 3.2 * u));
-        }
+        casing.items.extend(casings);
         let ink = scene.group(
             LayerId::Railways,
             Group {
@@ -302,10 +307,7 @@ pub(super) fn draw(
                 ..Group::of(feature)
             },
         );
-        for path in &paths {
-            ink.items
-                .extend(clipped_lines(path, &frame, palette::RAILWAY, 1.4 * u));
-        }
+        ink.items.extend(inks);
     }
 
     // Treaty lines on top of everything but text.
