@@ -98,17 +98,8 @@ fn agrees_with_geo_on_random_star_shaped_rings() {
     for case in 0..CASES {
         let n = 4 + rng.next(40) as usize;
         let grid = 3 + rng.next(12);
-        let centre = grid as f64 / 2.0 + 0.25;
-        let mut coords: Vec<Coord<f64>> = (0..n)
-            .map(|_| Coord {
-                x: rng.next(grid) as f64,
-                y: rng.next(grid) as f64,
-            })
-            .collect();
-        coords.sort_by(|a, b| {
-            let angle = |c: &Coord<f64>| (c.y - centre).atan2(c.x - centre);
-            angle(a).total_cmp(&angle(b))
-        });
+        let (mut coords, centre) = lattice_points(&mut rng, n, grid);
+        sort_by_angle(&mut coords, centre);
         if rng.next(4) == 0 {
             let (i, j) = (rng.next(n as u64) as usize, rng.next(n as u64) as usize);
             coords.swap(i, j);
@@ -135,16 +126,9 @@ fn the_box_test_agrees_with_every_pair_on_long_rings() {
         // A coarse grid makes rings full of shared points and overlaps; a fine one makes some
         // rings simple (points sorted by angle around the middle).
         let grid = 4 + rng.next(400);
-        let centre = grid as f64 / 2.0 + 0.25;
-        let mut coords: Vec<Coord<f64>> = (0..n)
-            .map(|_| Coord {
-                x: rng.next(grid) as f64,
-                y: rng.next(grid) as f64,
-            })
-            .collect();
+        let (mut coords, centre) = lattice_points(&mut rng, n, grid);
         if rng.next(2) == 0 {
-            let angle = |c: &Coord<f64>| (c.y - centre).atan2(c.x - centre);
-            coords.sort_by(|a, b| angle(a).total_cmp(&angle(b)));
+            sort_by_angle(&mut coords, centre);
         }
         coords.push(coords[0]);
         let ring = LineString(coords);
@@ -165,6 +149,23 @@ fn the_box_test_agrees_with_every_pair_on_long_rings() {
     }
     assert!(invalid > 100 && invalid < 1_400, "{invalid} invalid");
     assert!(gave_up > 10, "the budget never ran out");
+}
+
+/// `n` random points of a `grid` × `grid` lattice, and the lattice's middle (on no lattice line).
+fn lattice_points(rng: &mut Lcg, n: usize, grid: u64) -> (Vec<Coord<f64>>, f64) {
+    let coords = (0..n)
+        .map(|_| Coord {
+            x: rng.next(grid) as f64,
+            y: rng.next(grid) as f64,
+        })
+        .collect();
+    (coords, grid as f64 / 2.0 + 0.25)
+}
+
+/// Points in order of their angle around (`centre`, `centre`): a star-shaped ring.
+fn sort_by_angle(coords: &mut [Coord<f64>], centre: f64) {
+    let angle = |c: &Coord<f64>| (c.y - centre).atan2(c.x - centre);
+    coords.sort_by(|a, b| angle(a).total_cmp(&angle(b)));
 }
 
 /// A comb of `teeth` long teeth: every tooth's edges share their whole stretch of longitude.
