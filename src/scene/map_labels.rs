@@ -14,20 +14,17 @@ use super::labels::{self, Bounds, Occupied, Placement, SLOTS};
 use super::layout::{Detail, Layout};
 use super::map::RegionPixels;
 use super::region_labels::RegionName;
+use super::sphere_parts::SpherePart;
 use super::text::{self, Face};
 use super::{text_bounds, Align, Feature, Group, Item, LayerId, Scene, TextItem};
 use crate::color::Rgb;
 use crate::data::geodata::Role;
 use crate::model::{palette, LineView, PlaceView, TreatyMap};
 use crate::projection::fit::PixelBox;
-use geo::BoundingRect;
 use rayon::prelude::*;
 
 /// The gap between a town's dot and its name, in units.
 const NEAR: f64 = 5.5;
-
-/// A part of a region in pixels, with its bounding box.
-type BoxedPart = (geo::Rect<f64>, geo::Polygon<f64>);
 
 /// A town on this page: its dot, the name to print and the size to print it at.
 struct Town<'m> {
@@ -134,7 +131,7 @@ pub(super) fn draw(
     // Sphere regions in pixels, to a few pixels (a callout is tested against them many times):
     // a callout must not sit over or by another one. Worked out on the other core while the
     // regions' names are prepared.
-    let simplified = || -> Vec<(&str, Vec<BoxedPart>)> {
+    let simplified = || -> Vec<(&str, Vec<SpherePart>)> {
         region_pixels
             .par_iter()
             .filter(|(i, _)| map.regions[*i].role == Role::Sphere)
@@ -143,8 +140,7 @@ pub(super) fn draw(
                     .visible
                     .iter()
                     .filter_map(|part| {
-                        let coarse = geo::SimplifyVw::simplify_vw(part, 25.0 * u * u);
-                        Some((coarse.bounding_rect()?, coarse))
+                        SpherePart::new(geo::SimplifyVw::simplify_vw(part, 25.0 * u * u))
                     })
                     .collect();
                 (map.regions[*i].id, parts)
@@ -290,17 +286,17 @@ pub(super) fn draw(
 /// Whether a box covers a sphere region other than `own`. Sampled on a grid over the box: a
 /// long name can cover a region between its corners. Each part keeps its box, so a sample is
 /// tested only against the parts that could hold it.
-fn over_other_sphere(spheres: &[(&str, Vec<BoxedPart>)], own: &str, b: &Bounds) -> bool {
+fn over_other_sphere(spheres: &[(&str, Vec<SpherePart>)], own: &str, b: &Bounds) -> bool {
     // A point (a box's centre) is one sample.
     let (columns, rows) = if b.x1 > b.x0 || b.y1 > b.y0 {
         (8, 2)
     } else {
         (0, 0)
     };
-    let samples: Vec<geo::Point<f64>> = (0..=columns)
+    let samples: Vec<Px> = (0..=columns)
         .flat_map(|i| {
             (0..=rows).map(move |j| {
-                geo::Point::new(
+                (
                     b.x0 + (b.x1 - b.x0) * f64::from(i) / f64::from(columns.max(1)),
                     b.y0 + (b.y1 - b.y0) * f64::from(j) / f64::from(rows.max(1)),
                 )
@@ -311,53 +307,31 @@ fn over_other_sphere(spheres: &[(&str, Vec<BoxedPart>)], own: &str, b: &Bounds) 
         .iter()
         .filter(|(id, _)| *id != own)
         .any(|(_, parts)| {
-            parts.iter().any(|(bounds, part)| {
-                // Only the samples in the part's box can be in the part.
-                samples.iter().any(|p| {
-                    p.x() >= bounds.min().x
-                        && p.x() <= bounds.max().x
-                        && p.y() >= bounds.min().y
-                        && p.y() <= bounds.max().y
-                        && inside(part, (p.x(), p.y()))
-                })
-            })
+            parts
+                .iter()
+                .any(|part| samples.iter().any(|&p| part.contains(p)))
         })
-}
-
-/// Whether a point lies inside a polygon (even-odd crossings over its rings): a plain loop, as
-/// callouts ask it thousands of times.
-fn inside(polygon: &geo::Polygon<f64>, (x, y): Px) -> bool {
-    std::iter::once(polygon.exterior())
-        .chain(polygon.interiors())
-        .map(|ring| {
-            ring.0
-                .windows(2)
-                .filter(|s| {
-                    let (a, b) = (s[0], s[1]);
-                    (a.y > y) != (b.y > y) && x < a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y)
-                })
-                .count()
-        })
-        .sum::<usize>()
-        % 2
-        == 1
 }
 
 /// Whether a sphere region other than `own` comes within `reach` px of a point.
-fn other_sphere_within(spheres: &[(&str, Vec<BoxedPart>)], own: &str, at: Px, reach: f64) -> bool {
+fn other_sphere_within(spheres: &[(&str, Vec<SpherePart>)], own: &str, at: Px, reach: f64) -> bool {
     use geo::{Distance, Euclidean};
     let point = geo::Point::new(at.0, at.1);
     spheres
         .iter()
         .filter(|(id, _)| *id != own)
         .any(|(_, parts)| {
-            parts.iter().any(|(bounds, part)| {
-                let near_box = bounds.min().x - reach <= at.0
-                    && bounds.max().x + reach >= at.0
-                    && bounds.min().y - reach <= at.1
-                    && bounds.max().y + reach >= at.1;
-                near_box && Euclidean.distance(&point, part) < reach
-            })
+            parts.iter().any(
+                |SpherePart {
+                     bounds, polygon, ..
+                 }| {
+                    let near_box = bounds.min().x - reach <= at.0
+                        && bounds.max().x + reach >= at.0
+                        && bounds.min().y - reach <= at.1
+                        && bounds.max().y + reach >= at.1;
+                    near_box && Euclidean.distance(&point, polygon) < reach
+                },
+            )
         })
 }
 

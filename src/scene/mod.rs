@@ -19,6 +19,7 @@ mod map;
 mod map_labels;
 mod overview;
 mod region_labels;
+mod sphere_parts;
 pub(crate) mod text;
 mod typescale;
 
