@@ -87,7 +87,7 @@ impl Row {
         }
         let mut winding = 0;
         for &(start, end) in &self.edges {
-            let o = side_of(start, end, c);
+            let o = <f64 as geo::GeoNum>::Ker::orient2d(start, end, c);
             let between = |a: f64, b: f64| (a <= c.x && c.x <= b) || (b <= c.x && c.x <= a);
             if start.y <= c.y {
                 if o == Orientation::CounterClockwise && end.y != c.y {
@@ -107,31 +107,6 @@ impl Row {
             Position::Inside
         }
     }
-}
-
-/// geo's orientation of `c` against the edge from `start` to `end`, which spans `c.y`. A point
-/// beside the edge's whole width is plainly on one side of a slanted edge: the exact
-/// (and far slower) predicate only decides the rest.
-fn side_of(start: Coord<f64>, end: Coord<f64>, c: Coord<f64>) -> Orientation {
-    if start.y != end.y {
-        let upward = start.y < end.y;
-        if c.x < start.x.min(end.x) {
-            // West of the edge: on its left going up, on its right going down.
-            return if upward {
-                Orientation::CounterClockwise
-            } else {
-                Orientation::Clockwise
-            };
-        }
-        if c.x > start.x.max(end.x) {
-            return if upward {
-                Orientation::Clockwise
-            } else {
-                Orientation::CounterClockwise
-            };
-        }
-    }
-    <f64 as geo::GeoNum>::Ker::orient2d(start, end, c)
 }
 
 /// geo's `Polygon::contains` for a point: inside the outer ring, and outside every hole.
