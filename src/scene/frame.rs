@@ -243,13 +243,20 @@ fn projected_box(projection: &LambertConformalConic, view: &[(f64, f64)]) -> Opt
 
 /// The points of the view that project furthest left, right, down and up: the same projected
 /// box as the whole view, so the fitting that follows projects four points, not every vertex.
+/// The view is projected over the cores (it is every vertex of the extent, and the pool is
+/// idle this early in a page).
 pub(crate) fn extreme_points(
     projection: &LambertConformalConic,
     view: &[(f64, f64)],
 ) -> Vec<(f64, f64)> {
+    use rayon::prelude::*;
+    let projected: Vec<(f64, f64)> = view
+        .par_iter()
+        .with_min_len(1024)
+        .map(|&(lon, lat)| projection.project(lon, lat))
+        .collect();
     let mut extremes: Option<[((f64, f64), f64); 4]> = None;
-    for &point in view {
-        let (x, y) = projection.project(point.0, point.1);
+    for (&point, &(x, y)) in view.iter().zip(&projected) {
         let e = extremes.get_or_insert([(point, x), (point, -x), (point, y), (point, -y)]);
         for (slot, value) in e.iter_mut().zip([x, -x, y, -y]) {
             // The first point of a tie, as a running minimum keeps it.
