@@ -128,7 +128,7 @@ pub(crate) trait OutlineSink {
 
 /// A glyph's outline in font units, read from the font once per thread: a page draws each
 /// letter many times, and reading outlines was a fifth of the cost of painting its text.
-fn glyph_outline(font: FontKey, id: GlyphId) -> Option<Rc<ab_glyph::Outline>> {
+pub(crate) fn glyph_outline(font: FontKey, id: GlyphId) -> Option<Rc<ab_glyph::Outline>> {
     type Outlines = HashMap<(FontKey, GlyphId), Option<Rc<ab_glyph::Outline>>>;
     thread_local! {
         static OUTLINES: RefCell<Outlines> = RefCell::new(HashMap::new());
@@ -141,45 +141,67 @@ fn glyph_outline(font: FontKey, id: GlyphId) -> Option<Rc<ab_glyph::Outline>> {
     })
 }
 
-/// Sends the outlines of `text`, placed at `at`, to `sink`.
-pub(crate) fn outline(text: &str, at: &PlacedText, sink: &mut impl OutlineSink) {
+/// The glyphs of `text` placed at `at`, each with the left end of its baseline.
+pub(crate) fn placed_glyphs(text: &str, at: &PlacedText) -> Vec<(Glyph, f32)> {
     let mut pen = at.x0;
-    for glyph in shape(text, at.face) {
-        let scale = at.size / units_per_em(glyph.font);
-        if let Some(outline) = glyph_outline(glyph.font, glyph.id) {
-            let point = |p: ab_glyph::Point| (pen + p.x * scale, at.baseline - p.y * scale);
-            let mut last: Option<(f32, f32)> = None;
-            for curve in &outline.curves {
-                let (start, end) = match curve {
-                    OutlineCurve::Line(a, b) => (point(*a), point(*b)),
-                    OutlineCurve::Quad(a, _, c) => (point(*a), point(*c)),
-                    OutlineCurve::Cubic(a, _, _, d) => (point(*a), point(*d)),
-                };
-                // ab_glyph lists curves without contour breaks: a jump starts a new contour.
-                if last != Some(start) {
-                    if last.is_some() {
-                        sink.close();
-                    }
-                    sink.move_to(start.0, start.1);
-                }
-                match curve {
-                    OutlineCurve::Line(_, _) => sink.line_to(end.0, end.1),
-                    OutlineCurve::Quad(_, b, _) => {
-                        let b = point(*b);
-                        sink.quad_to(b.0, b.1, end.0, end.1);
-                    }
-                    OutlineCurve::Cubic(_, b, c, _) => {
-                        let (b, c) = (point(*b), point(*c));
-                        sink.cubic_to(b.0, b.1, c.0, c.1, end.0, end.1);
-                    }
-                }
-                last = Some(end);
-            }
+    shape(text, at.face)
+        .into_iter()
+        .map(|glyph| {
+            let x = pen;
+            pen += glyph.advance * at.size;
+            (glyph, x)
+        })
+        .collect()
+}
+
+/// Sends one glyph's outline to `sink`: its origin at `origin` (y down), `scale` sink units
+/// per font unit.
+pub(crate) fn outline_glyph(
+    outline: &ab_glyph::Outline,
+    origin: (f32, f32),
+    scale: f32,
+    sink: &mut impl OutlineSink,
+) {
+    let point = |p: ab_glyph::Point| (origin.0 + p.x * scale, origin.1 - p.y * scale);
+    let mut last: Option<(f32, f32)> = None;
+    for curve in &outline.curves {
+        let (start, end) = match curve {
+            OutlineCurve::Line(a, b) => (point(*a), point(*b)),
+            OutlineCurve::Quad(a, _, c) => (point(*a), point(*c)),
+            OutlineCurve::Cubic(a, _, _, d) => (point(*a), point(*d)),
+        };
+        // ab_glyph lists curves without contour breaks: a jump starts a new contour.
+        if last != Some(start) {
             if last.is_some() {
                 sink.close();
             }
+            sink.move_to(start.0, start.1);
         }
-        pen += glyph.advance * at.size;
+        match curve {
+            OutlineCurve::Line(_, _) => sink.line_to(end.0, end.1),
+            OutlineCurve::Quad(_, b, _) => {
+                let b = point(*b);
+                sink.quad_to(b.0, b.1, end.0, end.1);
+            }
+            OutlineCurve::Cubic(_, b, c, _) => {
+                let (b, c) = (point(*b), point(*c));
+                sink.cubic_to(b.0, b.1, c.0, c.1, end.0, end.1);
+            }
+        }
+        last = Some(end);
+    }
+    if last.is_some() {
+        sink.close();
+    }
+}
+
+/// Sends the outlines of `text`, placed at `at`, to `sink`.
+pub(crate) fn outline(text: &str, at: &PlacedText, sink: &mut impl OutlineSink) {
+    for (glyph, x) in placed_glyphs(text, at) {
+        if let Some(outline) = glyph_outline(glyph.font, glyph.id) {
+            let scale = at.size / units_per_em(glyph.font);
+            outline_glyph(&outline, (x, at.baseline), scale, sink);
+        }
     }
 }
 
