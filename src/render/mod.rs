@@ -6,6 +6,8 @@
 
 pub(crate) mod geojson;
 pub(crate) mod gif;
+/// Glyph coverage rasterised once and blended, for the PNG's text.
+mod glyph_coverage;
 mod glyphs;
 mod lzw;
 pub(crate) mod page;

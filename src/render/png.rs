@@ -235,9 +235,11 @@ mod tests {
 
     /// The PNG backend against resvg's rendering of our own SVG: two independent rasterisers
     /// of the same plotters calls. They agree up to anti-aliasing and text shaping (resvg
-    /// applies the font's GPOS kerning, our glyph layout only its kern table): measured on this
-    /// 960 × 540 page (type at its 0.65 screen floor, halos under region names), a mean of 1.5
-    /// levels and 1.25 % of pixels off by more than 48, nearly all of them in text. A missing
+    /// applies the font's GPOS kerning, our glyph layout only its kern table; our glyphs are
+    /// exact-area coverage at quarter-pixel origins, resvg's supersampled fills at exact ones):
+    /// measured on this 960 × 540 page (type at its 0.65 screen floor, halos under region
+    /// names), a mean of 2.1 levels (1.5 with outline fills) and 1.3 % of pixels off by more
+    /// than 48, nearly all of them in text. A missing
     /// layer, a misplaced frame or a wrong transform breaks both bounds; small label moves are
     /// the scene snapshot's job.
     #[test]
@@ -289,7 +291,7 @@ mod tests {
         }
         let n = (960 * 540) as f64;
         let mean = total as f64 / n;
-        assert!(mean < 2.0, "mean channel difference {mean:.2}");
+        assert!(mean < 2.5, "mean channel difference {mean:.2}");
         assert!(
             (differ as f64) < n * 0.02,
             "{differ} pixels differ by more than 48 levels"

@@ -9,6 +9,7 @@ use plotters_backend::{
 };
 use tiny_skia::{FillRule, Paint, PathBuilder, PixmapMut, Rect, Stroke, Transform};
 
+use super::glyph_coverage::{self, Ink};
 use super::glyphs::{self, OutlineSink};
 use super::plotting::{Canvas, SUBPIXEL};
 
@@ -37,9 +38,12 @@ impl<'a> TinySkiaBackend<'a> {
     }
 
     fn paint(color: BackendColor) -> Paint<'static> {
-        let (r, g, b) = color.rgb;
+        let Ink {
+            rgb: (r, g, b),
+            alpha,
+        } = ink(color);
         let mut paint = Paint::default();
-        paint.set_color_rgba8(r, g, b, (color.alpha.clamp(0.0, 1.0) * 255.0).round() as u8);
+        paint.set_color_rgba8(r, g, b, alpha);
         paint.anti_alias = true;
         paint
     }
@@ -73,6 +77,14 @@ impl<'a> TinySkiaBackend<'a> {
     }
 }
 
+/// A plotters colour in tiny-skia's 8-bit channels.
+fn ink(color: BackendColor) -> Ink {
+    Ink {
+        rgb: color.rgb,
+        alpha: (color.alpha.clamp(0.0, 1.0) * 255.0).round() as u8,
+    }
+}
+
 fn polyline(
     points: impl IntoIterator<Item = BackendCoord>,
     close: bool,
@@ -92,7 +104,7 @@ fn polyline(
 }
 
 /// Glyph outlines into a tiny-skia path.
-struct PathSink(PathBuilder);
+pub(super) struct PathSink(pub(super) PathBuilder);
 
 impl OutlineSink for PathSink {
     fn move_to(&mut self, x: f32, y: f32) {
@@ -208,8 +220,15 @@ impl DrawingBackend for TinySkiaBackend<'_> {
         style: &T,
         pos: BackendCoord,
     ) -> Outcome {
+        let at = glyphs::place(text, style, pos);
+        let t = self.transform;
+        if t.kx == 0.0 && t.ky == 0.0 && at.size * t.sx <= glyph_coverage::MAX_CACHED_SIZE {
+            let halo = self.halo.map(|(color, width)| (ink(color), width));
+            glyph_coverage::paint_text(&mut self.pixmap, text, &at, t, ink(style.color()), halo);
+            return Ok(());
+        }
         let mut pb = PathSink(PathBuilder::new());
-        glyphs::outline(text, &glyphs::place(text, style, pos), &mut pb);
+        glyphs::outline(text, &at, &mut pb);
         let path = pb.0.finish();
         // A band of the page paints only its rows: text wholly above or below them (half of
         // it, with two bands) skips stroking its halo and filling.
