@@ -317,9 +317,12 @@ pub(super) fn draw(
         over: &|own, b| over_other_sphere(&spheres, own, b),
         nearer: &|own, at, reach| other_sphere_within(&spheres, own, at, reach),
     };
-    // No callouts on an overview's panels, too small to tell a leader line from a border.
+    // Callouts on an overview's panel only where it is wide enough (some 24 names' heights)
+    // to tell a leader line from a border: there a sphere too small for its name is named
+    // beside it, as on a map of its own, rather than not at all.
+    let callouts_fit = layout.detail == Detail::Full || frame.width >= 24.0 * ts.region;
     let callouts = |scene: &mut Scene, occupied: &mut Occupied, pending| {
-        if layout.detail == Detail::Full {
+        if callouts_fit {
             place_callouts(scene, pending, &frame, occupied, u, &neighbours);
         }
     };

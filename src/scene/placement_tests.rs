@@ -3,6 +3,7 @@
 //! and no paragraph of the key cut short.
 
 use super::*;
+use crate::data::geodata::Role;
 use crate::data::Dataset;
 use crate::options::{Lang, Preset, Style};
 
@@ -19,13 +20,14 @@ fn inside_rings(rings: &[&Vec<Px>], p: Px) -> bool {
     inside
 }
 
-/// The centre of each name of `id` set on the map (not in a callout).
-fn name_centres(scene: &Scene, id: &str) -> Vec<Px> {
+/// The centre of each name of `id` set on the map, inside its region or also in a callout.
+fn name_centres(scene: &Scene, id: &str, callouts: bool) -> Vec<Px> {
     scene
         .layer(LayerId::Labels)
         .groups
         .iter()
-        .filter(|g| g.feature == Some(Feature::Region(id.into())) && g.class != "callout")
+        .filter(|g| g.feature == Some(Feature::Region(id.into())))
+        .filter(|g| callouts || g.class != "callout")
         .filter_map(|g| {
             let texts: Vec<&TextItem> = g
                 .items
@@ -68,7 +70,7 @@ fn the_spheres_are_named_inside_their_regions() {
             let map = TreatyMap::for_year(&data, year).unwrap();
             let scene = Scene::for_map(&map, &map.key, &options);
             for id in ["south_manchuria", "east_inner_mongolia"] {
-                let centres = name_centres(&scene, id);
+                let centres = name_centres(&scene, id, false);
                 let rings = region_rings(&scene, id);
                 assert_eq!(centres.len(), 1, "{preset:?} {year}: {id} not named inside");
                 assert!(
@@ -77,6 +79,43 @@ fn the_spheres_are_named_inside_their_regions() {
                     centres[0]
                 );
             }
+        }
+    }
+}
+
+/// Every panel of the slide's and the article's overview names the regions of both spheres that
+/// show on it, inside them or in a callout (the Japanese sphere's were left unnamed: panels had
+/// no callouts; these are at least 24 names' heights wide).
+#[test]
+fn overview_panels_name_both_spheres() {
+    let data = Dataset::embedded().unwrap();
+    let maps: Vec<TreatyMap> = [1907, 1910, 1912, 1916]
+        .iter()
+        .map(|&y| TreatyMap::for_year(&data, y).unwrap())
+        .collect();
+    for preset in [Preset::Slide, Preset::Article] {
+        let options = MapOptions::for_preset(Some(preset), None).unwrap();
+        let scene = Scene::overview(&maps, &options);
+        for id in [
+            "south_manchuria",
+            "korea",
+            "north_manchuria",
+            "outer_mongolia",
+        ] {
+            let panels = maps
+                .iter()
+                .filter(|m| {
+                    m.regions
+                        .iter()
+                        .any(|r| r.id == id && r.role == Role::Sphere)
+                })
+                .count();
+            assert_eq!(
+                name_centres(&scene, id, true).len(),
+                panels,
+                "{preset:?} overview: {id} named on too few panels (dropped: {:?})",
+                scene.dropped_labels
+            );
         }
     }
 }
