@@ -53,6 +53,11 @@ fn note_height(lines: usize, kt: KeyType) -> f64 {
     first + step * lines.saturating_sub(1) as f64 + kt.text * text::DESCENT
 }
 
+/// Whether the note fits whole in a block of its own.
+pub(super) fn note_fits(key: &Key, kt: KeyType, block: &PixelBox) -> bool {
+    note_height(note_lines(key, kt, block.width).len(), kt) <= block.height
+}
+
 /// Columns of at least 16 ems, as many as the sections and the note need.
 fn columns(key: &Key, kt: KeyType, width: f64) -> usize {
     ((width / (16.0 * kt.text)).floor() as usize).clamp(1, key.sections.len() + 1)
@@ -144,23 +149,32 @@ pub(super) fn draw(scene: &mut Scene, key: &Key, layout: &Layout) {
         }
         cursor[col] = y + 8.0 * u;
     }
-    if !layout.key_note || key.note.is_empty() {
+    if key.note.is_empty() {
         return;
     }
-    // The agreement in a few words, under the shortest column.
+    // The agreement in a few words, under the shortest column, or in the band under the map.
     let col = key.sections.len() % columns;
-    let x = block.left + col as f64 * column_width;
+    let (x, top, width, bottom) = match layout.note_box {
+        Some(b) if !layout.key_note => (b.left, b.top, b.width, b.bottom()),
+        _ if layout.key_note => (
+            block.left + col as f64 * column_width,
+            cursor[col],
+            column_width - 8.0 * u,
+            block.bottom(),
+        ),
+        _ => return,
+    };
     let size = kt.text;
     let (head, first, step) = note_baselines(kt);
-    let lines = note_lines(key, kt, column_width - 8.0 * u);
+    let lines = note_lines(key, kt, width);
     // Whole or not at all: a paragraph cut mid-sentence misleads (the layout leaves the note
     // out where it cannot fit, so this only guards against a block it was not measured for).
-    if cursor[col] + note_height(lines.len(), kt) > block.bottom() + 0.5 {
+    if top + note_height(lines.len(), kt) > bottom + 0.5 {
         return;
     }
     let title = crate::model::strings::strings(scene.lang).plain("key_agreement");
-    heading(scene, &title, x, cursor[col] + head, kt);
-    let mut baseline = cursor[col] + first;
+    heading(scene, &title, x, top + head, kt);
+    let mut baseline = top + first;
     for text_line in lines {
         scene.text(
             LayerId::Key,
