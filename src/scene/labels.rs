@@ -109,6 +109,14 @@ impl Occupied {
             .any(|o| o.overlaps(b))
     }
 
+    /// The boxes and held places a box overlaps.
+    pub fn blocking<'a>(&'a self, b: &'a Bounds) -> impl Iterator<Item = &'a Bounds> + 'a {
+        self.boxes
+            .iter()
+            .chain(&self.reserved)
+            .filter(move |o| o.overlaps(b))
+    }
+
     /// Whether a box sits on one of the lines to avoid.
     pub fn crosses_line(&self, b: &Bounds) -> bool {
         let near = |(x0, x1): (f64, f64), (y0, y1): (f64, f64)| {

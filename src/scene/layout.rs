@@ -100,6 +100,9 @@ pub struct Layout {
     pub legend_type: KeyType,
     /// Whether the key keeps its paragraph on the agreement (left out where it cannot fit).
     pub key_note: bool,
+    /// Where the note goes when it does not fit under the key's column: the band under a map
+    /// narrower than its page is tall (wide pages).
+    pub note_box: Option<PixelBox>,
     /// The credit, wrapped to the page width.
     pub credit_lines: Vec<String>,
     /// Baseline of the first credit line.
@@ -194,6 +197,7 @@ impl Layout {
             key_type.scaled(k)
         };
         let mut key_note = true;
+        let mut note_box = None;
         let has_key = t.legend > 0.0 && !key.sections.is_empty();
         // A frame wider than the map narrows to it. A taller one shows more land north and
         // south, as far as the data goes, where the key is under the map (a tall page would
@@ -243,6 +247,17 @@ impl Layout {
             if legend::height(key, kt, legend_box.width, true) > legend_box.height {
                 key_note = false;
                 kt = fitted(legend_box.width, legend_box.height, false);
+                // The note whole under the map, where the map leaves a band free.
+                let top = frame.bottom() + tick_room + margin * 0.5;
+                let band = PixelBox {
+                    left: margin,
+                    top,
+                    width: frame.right() - margin,
+                    height: body_bottom - top,
+                };
+                if band.height > 0.0 && legend::note_fits(key, kt, &band) {
+                    note_box = Some(band);
+                }
             }
             (frame, Some(legend_box), kt)
         } else {
@@ -287,6 +302,7 @@ impl Layout {
             legend: legend_box,
             legend_type,
             key_note,
+            note_box,
             credit_lines,
             credit_baseline: content_bottom + margin * 0.5 + t.small * 1.2,
             room: Room {
@@ -308,7 +324,7 @@ impl Layout {
     fn shift_down(&mut self, dy: f64) {
         self.title.top += dy;
         self.frame.top += dy;
-        if let Some(b) = &mut self.legend {
+        for b in self.legend.iter_mut().chain(&mut self.note_box) {
             b.top += dy;
         }
         self.credit_baseline += dy;

@@ -39,6 +39,25 @@ fn note_lines(key: &Key, kt: KeyType, width: f64) -> Vec<String> {
     text::wrap(&key.note, kt.text, Face::Regular, width)
 }
 
+/// Where the note's heading and lines go below the top of its place, as `draw` sets them:
+/// the heading's baseline, the first line's and the step between lines.
+fn note_baselines(kt: KeyType) -> (f64, f64, f64) {
+    let heading = kt.heading;
+    (heading, heading * 1.5 + kt.text * 1.2, kt.text * 1.3)
+}
+
+/// The height of the note of `lines` lines, down to its last line's descenders: `height` and
+/// `draw` measure it alike, so a note the layout keeps is drawn whole.
+fn note_height(lines: usize, kt: KeyType) -> f64 {
+    let (_, first, step) = note_baselines(kt);
+    first + step * lines.saturating_sub(1) as f64 + kt.text * text::DESCENT
+}
+
+/// Whether the note fits whole in a block of its own.
+pub(super) fn note_fits(key: &Key, kt: KeyType, block: &PixelBox) -> bool {
+    note_height(note_lines(key, kt, block.width).len(), kt) <= block.height
+}
+
 /// Columns of at least 16 ems, as many as the sections and the note need.
 fn columns(key: &Key, kt: KeyType, width: f64) -> usize {
     ((width / (16.0 * kt.text)).floor() as usize).clamp(1, key.sections.len() + 1)
@@ -55,8 +74,8 @@ pub(super) fn height(key: &Key, kt: KeyType, width: f64, with_note: bool) -> f64
         heights[i % columns] += section_height(s, kt, column_width);
     }
     if with_note && !key.note.is_empty() {
-        let note_h = (note_lines(key, kt, column_width).len() as f64 + 1.5) * kt.text * 1.2;
-        heights[key.sections.len() % columns] += note_h;
+        heights[key.sections.len() % columns] +=
+            note_height(note_lines(key, kt, column_width).len(), kt);
     }
     heights.into_iter().fold(0.0, f64::max)
 }
@@ -130,21 +149,33 @@ pub(super) fn draw(scene: &mut Scene, key: &Key, layout: &Layout) {
         }
         cursor[col] = y + 8.0 * u;
     }
-    if !layout.key_note || key.note.is_empty() {
+    if key.note.is_empty() {
         return;
     }
-    // The agreement in a few words, under the shortest column.
+    // The agreement in a few words, under the shortest column, or in the band under the map.
     let col = key.sections.len() % columns;
-    let x = block.left + col as f64 * column_width;
+    let (x, top, width, bottom) = match layout.note_box {
+        Some(b) if !layout.key_note => (b.left, b.top, b.width, b.bottom()),
+        _ if layout.key_note => (
+            block.left + col as f64 * column_width,
+            cursor[col],
+            column_width - 8.0 * u,
+            block.bottom(),
+        ),
+        _ => return,
+    };
     let size = kt.text;
-    let mut baseline = cursor[col] + kt.heading;
+    let (head, first, step) = note_baselines(kt);
+    let lines = note_lines(key, kt, width);
+    // Whole or not at all: a paragraph cut mid-sentence misleads (the layout leaves the note
+    // out where it cannot fit, so this only guards against a block it was not measured for).
+    if top + note_height(lines.len(), kt) > bottom + 0.5 {
+        return;
+    }
     let title = crate::model::strings::strings(scene.lang).plain("key_agreement");
-    heading(scene, &title, x, baseline, kt);
-    baseline += kt.heading * 0.5 + size * 1.2;
-    for text_line in note_lines(key, kt, column_width - 8.0 * u) {
-        if baseline > block.bottom() {
-            break;
-        }
+    heading(scene, &title, x, top + head, kt);
+    let mut baseline = top + first;
+    for text_line in lines {
         scene.text(
             LayerId::Key,
             TextItem {
@@ -158,7 +189,7 @@ pub(super) fn draw(scene: &mut Scene, key: &Key, layout: &Layout) {
                 halo: None,
             },
         );
-        baseline += size * 1.3;
+        baseline += step;
     }
 }
 

@@ -187,6 +187,53 @@ pub(super) fn draw(
         held.push(name.inside(&frame, occupied, &keeps_town_room));
         hold(occupied, &held, u);
     }
+    // A name that finds no such place may take a main town's last place by its dot (the town
+    // goes out on a leader line): a sphere named out at sea reads worse than a town on a leader.
+    // Where another name's held place is in the way, that one moves if it finds another.
+    for i in 0..sphere_names.len() {
+        if held[i].is_some() {
+            continue;
+        }
+        held[i] = sphere_names[i].inside(&frame, occupied, &keeps_room);
+        if held[i].is_some() {
+            hold(occupied, &held, u);
+            continue;
+        }
+        let mut bare = occupied.clone();
+        bare.release();
+        let Some(wanted) = sphere_names[i].inside(&frame, &bare, &keeps_room) else {
+            continue;
+        };
+        let wanted: Vec<Bounds> = wanted
+            .iter()
+            .map(|t| text_bounds(t).grown(2.0 * u))
+            .collect();
+        let in_the_way = (0..held.len()).filter(|&j| {
+            held[j].iter().flatten().any(|t| {
+                let b = text_bounds(t).grown(2.0 * u);
+                wanted.iter().any(|w| w.overlaps(&b))
+            })
+        });
+        for j in in_the_way.collect::<Vec<_>>() {
+            let kept = held[j].take();
+            hold(occupied, &held, u);
+            held[i] = sphere_names[i].inside(&frame, occupied, &keeps_room);
+            hold(occupied, &held, u);
+            if held[i].is_some() {
+                held[j] = sphere_names[j]
+                    .inside(&frame, occupied, &keeps_town_room)
+                    .or_else(|| sphere_names[j].inside(&frame, occupied, &keeps_room));
+            }
+            if held[j].is_none() {
+                held[i] = None;
+                held[j] = kept;
+            }
+            hold(occupied, &held, u);
+            if held[i].is_some() {
+                break;
+            }
+        }
+    }
     // The lines' tags, in a place that leaves each main town one by its dot where they can;
     // then the main towns' names by their dots.
     let main_slots = &town_slots[..main.len()];
@@ -210,7 +257,14 @@ pub(super) fn draw(
     // A town's name that finds every place by its dot taken takes a place a region's name
     // held, if that gives it one: the region's name looks again afterwards.
     let mut main_far: Vec<&Town> = Vec::new();
-    for (town, slots) in main.into_iter().zip(main_slots) {
+    // The town with the fewest free places by its dot chooses next: one with several can still
+    // move aside, one hemmed in (by a sphere's name between its dots) cannot.
+    let mut waiting: Vec<(&Town, &Vec<Bounds>)> = main.into_iter().zip(main_slots).collect();
+    while !waiting.is_empty() {
+        let next = (0..waiting.len())
+            .min_by_key(|&i| waiting[i].1.iter().filter(|s| occupied.is_free(s)).count())
+            .unwrap_or(0);
+        let (town, slots) = waiting.remove(next);
         if label_town(scene, town, &frame, occupied, u, Reach::Near) {
             continue;
         }
@@ -222,14 +276,20 @@ pub(super) fn draw(
                 })
             })
             .collect();
+        // Only where the name then finds another place inside: a region's name outranks a
+        // town's place by its dot (the town goes out on a leader line instead).
         let freed = blocking.into_iter().any(|r| {
             let kept = held[r].take();
             hold(occupied, &held, u);
-            let placed = label_town(scene, town, &frame, occupied, u, Reach::Near);
-            if !placed {
-                held[r] = kept;
-                hold(occupied, &held, u);
-            }
+            let moved = near_place(town, &frame, occupied, u).and_then(|p| {
+                let mut trial = occupied.clone();
+                trial.add(p.bounds.grown(1.5 * u));
+                sphere_names[r].inside(&frame, &trial, &keeps_town_room)
+            });
+            let placed =
+                moved.is_some() && label_town(scene, town, &frame, occupied, u, Reach::Near);
+            held[r] = if placed { moved } else { kept };
+            hold(occupied, &held, u);
             placed
         });
         if !freed {
@@ -257,9 +317,12 @@ pub(super) fn draw(
         over: &|own, b| over_other_sphere(&spheres, own, b),
         nearer: &|own, at, reach| other_sphere_within(&spheres, own, at, reach),
     };
-    // No callouts on an overview's panels, too small to tell a leader line from a border.
+    // Callouts on an overview's panel only where it is wide enough (some 24 names' heights)
+    // to tell a leader line from a border: there a sphere too small for its name is named
+    // beside it, as on a map of its own, rather than not at all.
+    let callouts_fit = layout.detail == Detail::Full || frame.width >= 24.0 * ts.region;
     let callouts = |scene: &mut Scene, occupied: &mut Occupied, pending| {
-        if layout.detail == Detail::Full {
+        if callouts_fit {
             place_callouts(scene, pending, &frame, occupied, u, &neighbours);
         }
     };
@@ -410,6 +473,16 @@ fn label_town(
     true
 }
 
+/// The place beside its dot [`label_town`] would give a town's name now, if any.
+fn near_place(town: &Town, frame: &PixelBox, occupied: &Occupied, u: f64) -> Option<Placement> {
+    let w = text::width(&town.name, town.size, Face::Regular);
+    let (ascent, descent) = (town.size * text::CAP_HEIGHT, town.size * text::DESCENT);
+    let candidates = SLOTS
+        .iter()
+        .map(|&slot| labels::candidate(town.at, slot, w, ascent, descent, NEAR * u));
+    labels::place(occupied, frame, candidates)
+}
+
 /// Holds the places of the regions' names found so far (and only those).
 fn hold(occupied: &mut Occupied, held: &[Option<Vec<TextItem>>], u: f64) {
     occupied.release();
@@ -419,12 +492,15 @@ fn hold(occupied: &mut Occupied, held: &[Option<Vec<TextItem>>], u: f64) {
 }
 
 /// Whether boxes leave each label whose places they cover (`slots`, one list per label) at
-/// least one free place.
+/// least one free place. A label with no free place left loses nothing: it goes out on a
+/// leader line whatever covers its places.
 fn leaves_a_place(slots: &[Vec<Bounds>], occupied: &Occupied, boxes: &[Bounds]) -> bool {
     let clear = |s: &Bounds| !boxes.iter().any(|b| s.overlaps(b));
-    slots
-        .iter()
-        .all(|own| own.iter().all(clear) || own.iter().any(|s| clear(s) && occupied.is_free(s)))
+    slots.iter().all(|own| {
+        own.iter().all(clear)
+            || own.iter().any(|s| clear(s) && occupied.is_free(s))
+            || !own.iter().any(|s| occupied.is_free(s))
+    })
 }
 
 /// The boxes a town's name could take beside its dot, as [`label_town`] tries them first.

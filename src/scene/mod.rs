@@ -526,6 +526,8 @@ pub(crate) fn text_bounds(t: &TextItem) -> labels::Bounds {
 #[cfg(test)]
 mod lang_tests;
 #[cfg(test)]
+mod placement_tests;
+#[cfg(test)]
 pub(crate) mod tests;
 
 /// The page 4 % taller, at most `tallest` px, its printed height with it.

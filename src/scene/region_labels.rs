@@ -264,23 +264,73 @@ impl RegionName {
             &[0.0, 0.2]
         };
         let per_layout = GRID_ANCHORS + 1;
-        let mut boxes = Vec::new();
-        slacks.iter().enumerate().find_map(|(k, &slack)| {
+        let shifted = |l: usize, at: Px| -> Vec<Bounds> {
+            self.shapes[l]
+                .iter()
+                .map(|b| Bounds {
+                    x0: b.x0 + at.0,
+                    y0: b.y0 + at.1,
+                    x1: b.x1 + at.0,
+                    y1: b.y1 + at.1,
+                })
+                .collect()
+        };
+        let anchors = || {
+            std::iter::once(self.anchor)
+                .chain(std::iter::once(()).flat_map(|()| grid_points()))
+                .enumerate()
+        };
+        let on_grid = slacks.iter().enumerate().find_map(|(k, &slack)| {
             self.layouts.iter().enumerate().find_map(|(l, (lines, s))| {
-                std::iter::once(self.anchor)
-                    .chain(std::iter::once(()).flat_map(|()| grid_points()))
-                    .enumerate()
+                anchors()
                     .find(|&(a, at)| {
-                        boxes.clear();
-                        boxes.extend(self.shapes[l].iter().map(|b| Bounds {
-                            x0: b.x0 + at.0,
-                            y0: b.y0 + at.1,
-                            x1: b.x1 + at.0,
-                            y1: b.y1 + at.1,
-                        }));
-                        fits(&boxes, slack, (k * self.layouts.len() + l) * per_layout + a)
+                        let key = (k * self.layouts.len() + l) * per_layout + a;
+                        fits(&shifted(l, at), slack, key)
                     })
                     .map(|(_, at)| stack(lines, at, *s, self.color))
+            })
+        });
+        if on_grid.is_some() {
+            return on_grid;
+        }
+        // The grid's step can miss a gap barely larger than the name (between two towns' dots):
+        // where a grid place lies inside but is taken, the name moves just clear of each box
+        // that takes it, up, down, left or right, and is tested there.
+        let fits_at = |boxes: &[Bounds], slack: f64| {
+            boxes.iter().all(|b| occupied.is_free(b))
+                && lies_inside(boxes, slack, usize::MAX)
+                && keeps_room(
+                    occupied,
+                    &boxes.iter().map(|b| b.grown(2.0 * u)).collect::<Vec<_>>(),
+                )
+        };
+        let gap = 0.5 * u;
+        slacks.iter().enumerate().find_map(|(k, &slack)| {
+            self.layouts.iter().enumerate().find_map(|(l, (lines, s))| {
+                anchors().find_map(|(a, at)| {
+                    let key = (k * self.layouts.len() + l) * per_layout + a;
+                    let boxes = shifted(l, at);
+                    if !lies_inside(&boxes, slack, key) {
+                        return None;
+                    }
+                    let moves: Vec<Px> = boxes
+                        .iter()
+                        .flat_map(|b| occupied.blocking(b).map(move |o| (b, o)))
+                        .flat_map(|(b, o)| {
+                            [
+                                (0.0, o.y1 - b.y0 + gap),
+                                (0.0, o.y0 - b.y1 - gap),
+                                (o.x1 - b.x0 + gap, 0.0),
+                                (o.x0 - b.x1 - gap, 0.0),
+                            ]
+                        })
+                        .collect();
+                    moves.into_iter().find_map(|(dx, dy)| {
+                        let moved = (at.0 + dx, at.1 + dy);
+                        fits_at(&shifted(l, moved), slack)
+                            .then(|| stack(lines, moved, *s, self.color))
+                    })
+                })
             })
         })
     }
