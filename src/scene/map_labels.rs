@@ -356,24 +356,22 @@ fn over_other_sphere(spheres: &[(&str, Vec<SpherePart>)], own: &str, b: &Bounds)
     } else {
         (0, 0)
     };
-    let samples: Vec<Px> = (0..=columns)
-        .flat_map(|i| {
-            (0..=rows).map(move |j| {
-                (
-                    b.x0 + (b.x1 - b.x0) * f64::from(i) / f64::from(columns.max(1)),
-                    b.y0 + (b.y1 - b.y0) * f64::from(j) / f64::from(rows.max(1)),
-                )
-            })
-        })
-        .collect();
+    let sample = |i: u32, j: u32| {
+        (
+            b.x0 + (b.x1 - b.x0) * f64::from(i) / f64::from(columns.max(1)),
+            b.y0 + (b.y1 - b.y0) * f64::from(j) / f64::from(rows.max(1)),
+        )
+    };
     spheres
         .iter()
         .filter(|(id, _)| *id != own)
-        .any(|(_, parts)| {
-            parts
-                .iter()
-                .any(|part| samples.iter().any(|&p| part.contains(p)))
+        .flat_map(|(_, parts)| parts)
+        // No sample of the box can lie in a part whose box it misses.
+        .filter(|part| {
+            let (min, max) = (part.bounds.min(), part.bounds.max());
+            b.x0 <= max.x && b.x1 >= min.x && b.y0 <= max.y && b.y1 >= min.y
         })
+        .any(|part| (0..=columns).any(|i| (0..=rows).any(|j| part.contains(sample(i, j)))))
 }
 
 /// Whether a sphere region other than `own` comes within `reach` px of a point.
