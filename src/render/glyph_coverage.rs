@@ -236,6 +236,16 @@ fn div255(x: u32) -> u32 {
     (x + 128 + ((x + 128) >> 8)) >> 8
 }
 
+/// Source-over of colour `rgb` at `alpha` (0–255) onto one premultiplied RGBA pixel.
+pub(crate) fn blend_pixel(pixel: &mut [u8], (r, g, b): (u32, u32, u32), alpha: u32) {
+    let rest = 255 - alpha;
+    let mix = |src: u32, dst: u8| (div255(src * alpha) + div255(u32::from(dst) * rest)) as u8;
+    pixel[0] = mix(r, pixel[0]);
+    pixel[1] = mix(g, pixel[1]);
+    pixel[2] = mix(b, pixel[2]);
+    pixel[3] = (alpha + div255(u32::from(pixel[3]) * rest)) as u8;
+}
+
 /// Source-over of `ink` through `coverage` onto the premultiplied pixels of `pixmap`, the
 /// coverage's origin pixel at (`x`, `y`); what falls outside the pixmap is dropped.
 fn blend(pixmap: &mut PixmapMut<'_>, coverage: &Coverage, x: i32, y: i32, ink: Ink) {
@@ -261,17 +271,9 @@ fn blend(pixmap: &mut PixmapMut<'_>, coverage: &Coverage, x: i32, y: i32, ink: I
         let end = start + ((c1 - c0) * 4) as usize;
         let pixels = data[start..end].chunks_exact_mut(4);
         for (pixel, &c) in pixels.zip(&cov_row[c0 as usize..c1 as usize]) {
-            if c == 0 {
-                continue;
+            if c != 0 {
+                blend_pixel(pixel, (r, g, b), div255(a * u32::from(c)));
             }
-            let alpha = div255(a * u32::from(c));
-            let rest = 255 - alpha;
-            let mix =
-                |src: u32, dst: u8| (div255(src * alpha) + div255(u32::from(dst) * rest)) as u8;
-            pixel[0] = mix(r, pixel[0]);
-            pixel[1] = mix(g, pixel[1]);
-            pixel[2] = mix(b, pixel[2]);
-            pixel[3] = (alpha + div255(u32::from(pixel[3]) * rest)) as u8;
         }
     }
 }

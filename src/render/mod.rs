@@ -9,6 +9,7 @@ pub(crate) mod gif;
 /// Glyph coverage rasterised once and blended, for the PNG's text.
 mod glyph_coverage;
 mod glyphs;
+mod hairline;
 mod lzw;
 pub(crate) mod page;
 pub(crate) mod pdf;

@@ -11,6 +11,7 @@ use tiny_skia::{FillRule, Paint, PathBuilder, PixmapMut, Rect, Stroke, Transform
 
 use super::glyph_coverage::{self, Ink};
 use super::glyphs::{self, OutlineSink};
+use super::hairline;
 use super::plotting::{Canvas, SUBPIXEL};
 
 type Outcome = Result<(), DrawingErrorKind<Infallible>>;
@@ -46,6 +47,32 @@ impl<'a> TinySkiaBackend<'a> {
         paint.set_color_rgba8(r, g, b, alpha);
         paint.anti_alias = true;
         paint
+    }
+
+    /// Strokes a polyline: thinner than a pixel, straight into the pixels (see
+    /// [`hairline`]); otherwise through tiny-skia.
+    fn stroke_polyline(
+        &mut self,
+        points: impl IntoIterator<Item = BackendCoord>,
+        close: bool,
+        style: &impl BackendStyle,
+    ) {
+        let t = self.transform;
+        let width = style.stroke_width() as f32 * t.sx;
+        if width > 0.0 && width <= 1.0 && t.kx == 0.0 && t.ky == 0.0 && t.sx == t.sy {
+            let mut px: Vec<(f32, f32)> = points
+                .into_iter()
+                .map(|(x, y)| (x as f32 * t.sx + t.tx, y as f32 * t.sy + t.ty))
+                .collect();
+            if close {
+                if let Some(&first) = px.first() {
+                    px.push(first);
+                }
+            }
+            hairline::stroke(&mut self.pixmap, &px, ink(style.color()), width);
+            return;
+        }
+        self.stroke(polyline(points, close), style);
     }
 
     fn stroke(&mut self, path: Option<tiny_skia::Path>, style: &impl BackendStyle) {
@@ -159,7 +186,7 @@ impl DrawingBackend for TinySkiaBackend<'_> {
         to: BackendCoord,
         style: &S,
     ) -> Outcome {
-        self.stroke(polyline([from, to], false), style);
+        self.stroke_polyline([from, to], false, style);
         Ok(())
     }
 
@@ -174,7 +201,7 @@ impl DrawingBackend for TinySkiaBackend<'_> {
         if fill {
             self.fill(polyline(corners, true), style.color());
         } else {
-            self.stroke(polyline(corners, true), style);
+            self.stroke_polyline(corners, true, style);
         }
         Ok(())
     }
@@ -184,7 +211,7 @@ impl DrawingBackend for TinySkiaBackend<'_> {
         path: I,
         style: &S,
     ) -> Outcome {
-        self.stroke(polyline(path, false), style);
+        self.stroke_polyline(path, false, style);
         Ok(())
     }
 
