@@ -107,9 +107,7 @@ pub(super) struct RegionName {
     ink: crate::color::Rgb,
     /// Neighbours' land is named only inside, never in a callout.
     context: bool,
-    /// The places tried after the pole, found while names are prepared over the cores (the
-    /// placement that tries them runs on one thread, and most names need them).
-    grid: Vec<Px>,
+    grid: std::cell::OnceCell<Vec<Px>>,
     /// Each layout's line boxes around an anchor at the origin: a candidate place is a shift.
     shapes: Vec<Vec<Bounds>>,
     /// Per slack, layout and anchor (the pole, then the grid): whether the name lies inside.
@@ -191,10 +189,6 @@ impl RegionName {
                     .collect()
             })
             .collect();
-        let grid = grid_anchors(&coarse)
-            .into_iter()
-            .map(|p| snapped(p, 2.0 * u))
-            .collect();
         Some(RegionName {
             shapes,
             id: state.id.to_string(),
@@ -205,7 +199,7 @@ impl RegionName {
             color: state.label_color,
             ink: state.ink,
             context,
-            grid,
+            grid: std::cell::OnceCell::new(),
             lies_inside: vec![Cell::new(UNKNOWN); 2 * layouts_count * (GRID_ANCHORS + 1)],
             u,
         })
@@ -250,7 +244,18 @@ impl RegionName {
                     &boxes.iter().map(|b| b.grown(2.0 * u)).collect::<Vec<_>>(),
                 )
         };
-        let grid_points = || self.grid.iter().copied();
+        // The grid only where the pole of the region does not take the name (most regions).
+        let grid_points = || {
+            self.grid
+                .get_or_init(|| {
+                    grid_anchors(&self.coarse)
+                        .into_iter()
+                        .map(|p| snapped(p, 2.0 * u))
+                        .collect()
+                })
+                .iter()
+                .copied()
+        };
         // Paper-coloured names (on the darkest fills) must stay wholly inside: over a light
         // neighbour they could not be read.
         let slacks: &[f64] = if self.color == palette::PAPER {
