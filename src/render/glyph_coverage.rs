@@ -4,9 +4,9 @@
 //! of the cost of painting a map; a page sets the same letters at a few sizes many times, and a
 //! batch sets the same key and credit on every page.
 //!
-//! Rounding an origin to a quarter pixel moves a glyph by an eighth of a pixel at most; each
-//! glyph's coverage is that of tiny-skia's own anti-aliased fill (or round-joined stroke, for a
-//! halo) of its outline.
+//! Rounding an origin to a quarter pixel moves a glyph by an eighth of a pixel at most. A
+//! letter's coverage is the exact area its outline covers in each pixel (ab_glyph_rasterizer);
+//! a halo's is tiny-skia's round-joined stroke of the outline.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
